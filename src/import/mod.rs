@@ -1,0 +1,295 @@
+//! Files staff import (SPEC §6): formats, kind detection, validation and the preview shown
+//! before anything is written.
+//!
+//! Reading is streaming throughout: a file is read row by row, once to build the
+//! [`Preview`] (every problem, with row, column and value), and once more to commit, so
+//! memory does not grow with the file beyond a compact set of the usernames it contains.
+
+pub mod dump;
+pub mod orders;
+pub mod table;
+pub mod values;
+
+use std::fmt;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use table::{Cell, Format, TableError, TableReader, normalise_column};
+
+/// What a file holds, recognised from its header row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKind {
+    /// A supplier's weekly dump, one row per account.
+    SupplierDump,
+    /// Customer orders.
+    Orders,
+    /// Delivery reports.
+    Deliveries,
+    /// Retention checks.
+    RetentionChecks,
+}
+
+impl FileKind {
+    /// The kind in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::SupplierDump => "supplier dump",
+            FileKind::Orders => "orders",
+            FileKind::Deliveries => "delivery report",
+            FileKind::RetentionChecks => "retention checks",
+        }
+    }
+
+    /// Recognises the kind from normalised header names.
+    pub fn detect(normalised: &[String]) -> Option<FileKind> {
+        let has = |name: &str| normalised.iter().any(|h| h == name);
+        if has("username") {
+            Some(FileKind::SupplierDump)
+        } else if has("orderid") && has("checkedat") {
+            Some(FileKind::RetentionChecks)
+        } else if has("orderid") && has("deliveredat") {
+            Some(FileKind::Deliveries)
+        } else if has("orderid") && has("placedat") {
+            Some(FileKind::Orders)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One problem found in a file, located so a reviewer can fix it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Row number as the file shows it (the header is row 1 in CSV and XLSX).
+    pub row: u64,
+    /// Column name as written in the file; empty for a whole-row problem.
+    pub column: String,
+    /// The value found.
+    pub value: String,
+    /// What is wrong and what happens, in words.
+    pub message: String,
+    /// Whether the row is left out entirely (otherwise the account is kept but excluded).
+    pub left_out: bool,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "row {}", self.row)?;
+        if !self.column.is_empty() {
+            write!(f, ", column {}", self.column)?;
+            write!(f, ", value “{}”", self.value)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// At most this many problems are kept for display; all are counted.
+pub const PROBLEM_LIMIT: usize = 1000;
+
+/// Problems found while reading, capped in memory but counted in full.
+#[derive(Clone, Debug, Default)]
+pub struct Problems {
+    /// The first [`PROBLEM_LIMIT`] problems.
+    pub list: Vec<Problem>,
+    /// How many there are in all.
+    pub count: u64,
+}
+
+impl Problems {
+    /// Records a problem.
+    pub fn push(&mut self, problem: Problem) {
+        self.count += 1;
+        if self.list.len() < PROBLEM_LIMIT {
+            self.list.push(problem);
+        }
+    }
+}
+
+/// How a header column was understood.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnMatch {
+    /// The header as written.
+    pub header: String,
+    /// The spec's column it matched, or `None` when it is ignored.
+    pub matched: Option<&'static str>,
+}
+
+/// Everything a reviewer sees before a file is written (SPEC §6).
+#[derive(Clone, Debug)]
+pub struct Preview {
+    /// The file.
+    pub path: PathBuf,
+    /// BLAKE3 of its bytes: a file already imported is refused unless forced.
+    pub hash: [u8; 32],
+    /// Its format.
+    pub format: Format,
+    /// What it holds, when recognised.
+    pub kind: Option<FileKind>,
+    /// Header columns and what each matched.
+    pub columns: Vec<ColumnMatch>,
+    /// Required columns the file lacks.
+    pub missing: Vec<&'static str>,
+    /// Data rows read, left-out ones included.
+    pub rows: u64,
+    /// Rows that will be left out.
+    pub left_out: u64,
+    /// Every problem, located.
+    pub problems: Problems,
+    /// Why the whole file cannot be imported, when it cannot.
+    pub rejection: Option<String>,
+    /// For a supplier dump: what it will score.
+    pub dump: Option<dump::DumpPlan>,
+}
+
+impl Preview {
+    /// The file's name without folders.
+    pub fn file_name(&self) -> String {
+        file_name(&self.path)
+    }
+}
+
+/// A path's last component, for messages.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Options chosen at import (SPEC §6, §8).
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// Supplier name when the dump has no `supplier` column.
+    pub supplier: Option<String>,
+    /// Snapshot date when the dump has no `as_of` column.
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+/// Reports progress of a long read and asks whether to stop.
+pub trait Progress: Sync {
+    /// `done` of `total` units (bytes of the file) are processed.
+    fn update(&self, done: u64, total: u64);
+    /// Whether the reviewer pressed Cancel.
+    fn cancelled(&self) -> bool;
+}
+
+/// Progress that nobody watches (the CLI, tests).
+pub struct Silent;
+
+impl Progress for Silent {
+    fn update(&self, _: u64, _: u64) {}
+    fn cancelled(&self) -> bool {
+        false
+    }
+}
+
+/// Why a file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The table could not be opened or read.
+    #[error(transparent)]
+    Table(#[from] TableError),
+    /// Reading the file's bytes failed.
+    #[error("could not read {file}: {source}")]
+    Io {
+        /// The file name.
+        file: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The reviewer cancelled.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+/// Reads a file once to preview it: kind, columns, rows and every problem (SPEC §6).
+pub fn preview(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<Preview, ReadError> {
+    let hash = hash_file(path)?;
+    let mut reader = TableReader::open(path)?;
+    let normalised: Vec<String> = reader
+        .headers()
+        .iter()
+        .map(|h| normalise_column(h))
+        .collect();
+    let kind = FileKind::detect(&normalised);
+    if let Some(kind) = kind {
+        reader = open_as(path, kind)?;
+    }
+    let mut preview = Preview {
+        path: path.to_path_buf(),
+        hash,
+        format: reader.format(),
+        kind,
+        columns: Vec::new(),
+        missing: Vec::new(),
+        rows: 0,
+        left_out: 0,
+        problems: Problems::default(),
+        rejection: None,
+        dump: None,
+    };
+    match kind {
+        Some(FileKind::SupplierDump) => dump::scan(&mut reader, options, progress, &mut preview)?,
+        Some(kind) => orders::scan(&mut reader, kind, progress, &mut preview)?,
+        None => {
+            preview.columns = reader
+                .headers()
+                .iter()
+                .map(|h| ColumnMatch {
+                    header: h.clone(),
+                    matched: None,
+                })
+                .collect();
+            preview.rejection = Some(format!(
+                "{} is not a file Supply Desk knows: its header ({}) has none of the columns that mark a supplier dump (username), orders (order_id, placed_at), delivery reports (order_id, delivered_at) or retention checks (order_id, checked_at).",
+                preview.file_name(),
+                reader.headers().join(", ")
+            ));
+        }
+    }
+    Ok(preview)
+}
+
+/// Opens a file of a known kind, so JSON objects that leave out keys still line up with
+/// every column of that kind (an absent key is an empty cell, SPEC §2).
+pub fn open_as(path: &Path, kind: FileKind) -> Result<TableReader, TableError> {
+    let names: Vec<&str> = match kind {
+        FileKind::SupplierDump => crate::domain::account::Field::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect(),
+        other => orders::columns_of(other).to_vec(),
+    };
+    TableReader::open_expecting(path, &names)
+}
+
+/// BLAKE3 of a file, read in blocks.
+fn hash_file(path: &Path) -> Result<[u8; 32], ReadError> {
+    let io = |source| ReadError::Io {
+        file: file_name(path),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut hasher = blake3::Hasher::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(*hasher.finalize().as_bytes())
+}

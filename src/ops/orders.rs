@@ -1,0 +1,346 @@
+//! Orders, deliveries and retention checks: committing them, creating refills (SPEC §5).
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::domain::refill::{OrderFacts, RefillFacts, RetentionCheck, evaluate_checks};
+use crate::domain::retention::{self, OrderRetention, retention_score};
+use crate::domain::scorecard::percent;
+use crate::import::orders::{Delivery, OrderRow, for_each_row};
+use crate::import::{FileKind, Preview, Problem, Progress, ReadError, open_as};
+use crate::store::{AuditKind, OrderStatus, Reader, StoredCheck, StoredOrder, Tx};
+
+use super::OpError;
+
+/// What committing an order-like file did.
+#[derive(Debug, Default, Clone)]
+pub struct OrderEffects {
+    /// Rows stored (new orders, deliveries applied, new checks).
+    pub stored: u64,
+    /// Rows that changed nothing because the same fact was already recorded.
+    pub unchanged: u64,
+    /// Rows left out because of the database: unknown or repeated ids, conflicts.
+    pub problems: Vec<Problem>,
+    /// Refills created, in words.
+    pub refills: Vec<String>,
+}
+
+/// The status a new order has until the routing run at the end of the import.
+pub fn waiting() -> OrderStatus {
+    OrderStatus::Held {
+        reason: "waiting for the routing run".into(),
+    }
+}
+
+fn left_out(row: u64, column: &str, value: &str, message: String) -> Problem {
+    Problem {
+        row,
+        column: column.into(),
+        value: value.into(),
+        message: format!("{message}: the row is left out"),
+        left_out: true,
+    }
+}
+
+/// Commits an orders, delivery or checks file in the open transaction.
+pub fn commit(
+    tx: &mut Tx,
+    preview: &Preview,
+    kind: FileKind,
+    import_id: u64,
+    progress: &dyn Progress,
+) -> Result<OrderEffects, OpError> {
+    let mut reader = open_as(&preview.path, kind).map_err(ReadError::from)?;
+    let mut effects = OrderEffects::default();
+    let mut checks = Vec::new();
+    let mut seen_checks = HashSet::new();
+    for_each_row(&mut reader, kind, progress, |read| -> Result<(), OpError> {
+        let Ok((row, read)) = read else {
+            return Ok(()); // listed by the preview already
+        };
+        match read {
+            OrderRow::Order(order) => {
+                if tx.order(&order.order_id)?.is_some() {
+                    effects.problems.push(left_out(
+                        row,
+                        "order_id",
+                        &order.order_id,
+                        "this order id is already in the database".into(),
+                    ));
+                    return Ok(());
+                }
+                tx.put_order(&StoredOrder {
+                    order,
+                    status: waiting(),
+                    decision: None,
+                    released: None,
+                    delivered_at: None,
+                    delivered: None,
+                    refills: Vec::new(),
+                    import_id,
+                })?;
+                effects.stored += 1;
+            }
+            OrderRow::Delivery(delivery) => apply_delivery(tx, row, delivery, &mut effects)?,
+            OrderRow::Check(check) => {
+                if !seen_checks.insert((check.order_id.clone(), check.checked_at)) {
+                    return Ok(()); // a repeat in the same file, listed by the preview
+                }
+                if let Some(problem) = vet_check(tx, row, &check, &mut effects)? {
+                    effects.problems.push(problem);
+                } else if tx.check(&check.order_id, check.checked_at)?.is_none() {
+                    checks.push(check);
+                }
+            }
+        }
+        Ok(())
+    })?;
+    if !checks.is_empty() {
+        apply_checks(tx, checks, import_id, &mut effects)?;
+    }
+    Ok(effects)
+}
+
+fn apply_delivery(
+    tx: &mut Tx,
+    row: u64,
+    d: Delivery,
+    effects: &mut OrderEffects,
+) -> Result<(), OpError> {
+    let Some(mut order) = tx.order(&d.order_id)? else {
+        effects.problems.push(left_out(
+            row,
+            "order_id",
+            &d.order_id,
+            "no order has this id".into(),
+        ));
+        return Ok(());
+    };
+    if order.supplier().is_none() {
+        effects.problems.push(left_out(
+            row,
+            "order_id",
+            &d.order_id,
+            "this order is held and was never routed, so it cannot have been delivered".into(),
+        ));
+        return Ok(());
+    }
+    if d.delivered_at < order.order.placed_at {
+        effects.problems.push(left_out(
+            row,
+            "delivered_at",
+            &d.delivered_at.to_string(),
+            format!("the order was placed later, on {}", order.order.placed_at),
+        ));
+        return Ok(());
+    }
+    match (order.delivered_at, order.delivered) {
+        (Some(at), Some(n)) if at == d.delivered_at && n == d.delivered => effects.unchanged += 1,
+        (Some(at), Some(n)) => effects.problems.push(left_out(
+            row,
+            "delivered_at",
+            &d.delivered_at.to_string(),
+            format!(
+                "conflicts with the delivery already recorded ({n} on {at}); it is not applied"
+            ),
+        )),
+        _ => {
+            order.delivered_at = Some(d.delivered_at);
+            order.delivered = Some(d.delivered);
+            tx.put_order(&order)?;
+            effects.stored += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Checks a retention check against the database; returns the problem that leaves it out.
+fn vet_check(
+    tx: &Tx,
+    row: u64,
+    check: &RetentionCheck,
+    effects: &mut OrderEffects,
+) -> Result<Option<Problem>, OpError> {
+    let Some(order) = tx.order(&check.order_id)? else {
+        return Ok(Some(left_out(
+            row,
+            "order_id",
+            &check.order_id,
+            "no order has this id".into(),
+        )));
+    };
+    if let Some(original) = &order.order.refill_of {
+        return Ok(Some(left_out(
+            row,
+            "order_id",
+            &check.order_id,
+            format!("this is a refill; checks are recorded on the original order {original}"),
+        )));
+    }
+    match tx.check(&check.order_id, check.checked_at)? {
+        Some(old) if old.retained == check.retained => {
+            effects.unchanged += 1;
+            Ok(None)
+        }
+        Some(old) => Ok(Some(left_out(
+            row,
+            "retained",
+            &check.retained.to_string(),
+            format!(
+                "conflicts with the check already recorded for {} on {} ({} retained); it is not applied",
+                check.order_id, check.checked_at, old.retained
+            ),
+        ))),
+        None => Ok(None),
+    }
+}
+
+/// The refill rule's view of a stored order.
+fn facts(tx: &Tx, order: &StoredOrder) -> Result<OrderFacts, OpError> {
+    let mut refills = Vec::with_capacity(order.refills.len());
+    for id in &order.refills {
+        let delivered = tx.order(id)?.is_some_and(|r| r.delivered_at.is_some());
+        refills.push(RefillFacts {
+            id: id.clone(),
+            delivered,
+        });
+    }
+    Ok(OrderFacts {
+        order_id: order.order.order_id.clone(),
+        quantity: order.order.quantity,
+        delivered_at: order.delivered_at,
+        refills,
+        customer: order.order.customer.clone(),
+        platform: order.order.platform.clone(),
+        service: order.order.service.clone(),
+        tier: order.order.tier,
+    })
+}
+
+/// Evaluates new checks once, in (checked_at, order_id) order, storing each with its outcome
+/// and creating the refills the rule calls for (SPEC §5).
+fn apply_checks(
+    tx: &mut Tx,
+    checks: Vec<RetentionCheck>,
+    import_id: u64,
+    effects: &mut OrderEffects,
+) -> Result<(), OpError> {
+    let mut all_facts = BTreeMap::new();
+    for check in &checks {
+        if all_facts.contains_key(&check.order_id) {
+            continue;
+        }
+        if let Some(order) = tx.order(&check.order_id)? {
+            all_facts.insert(check.order_id.clone(), facts(tx, &order)?);
+        }
+    }
+    for evaluation in evaluate_checks(&mut all_facts, checks) {
+        let check = evaluation.check;
+        if let Some(refill) = evaluation.outcome.refill() {
+            let mut original = tx.order(&check.order_id)?.ok_or_else(|| {
+                OpError::Rejected(format!(
+                    "order {} disappeared during the import",
+                    check.order_id
+                ))
+            })?;
+            original.refills.push(refill.order_id.clone());
+            tx.put_order(&original)?;
+            tx.put_order(&StoredOrder {
+                order: refill.clone(),
+                status: waiting(),
+                decision: None,
+                released: None,
+                delivered_at: None,
+                delivered: None,
+                refills: Vec::new(),
+                import_id,
+            })?;
+            let text = format!(
+                "Refill {} created for {} ({} units, placed {}): {}.",
+                refill.order_id,
+                check.order_id,
+                refill.quantity,
+                refill.placed_at,
+                evaluation.outcome.reason(),
+            );
+            tx.audit(AuditKind::Refill, text.clone())?;
+            effects.refills.push(text);
+        }
+        tx.put_check(
+            &check.order_id,
+            check.checked_at,
+            &StoredCheck {
+                retained: check.retained,
+                outcome: evaluation.outcome,
+                import_id,
+            },
+        )?;
+        effects.stored += 1;
+    }
+    Ok(())
+}
+
+/// The retention inputs of a supplier's orders: quantity, delivery and checks.
+pub fn supplier_retention_inputs(
+    tx: &impl Reader,
+    supplier: &str,
+) -> Result<Vec<OrderRetention>, OpError> {
+    let mut out = Vec::new();
+    for id in tx.supplier_order_ids(supplier)? {
+        if let Some(order) = tx.order(&id)? {
+            out.push(order_retention(tx, &order)?);
+        }
+    }
+    Ok(out)
+}
+
+/// One order's retention inputs.
+pub fn order_retention(tx: &impl Reader, order: &StoredOrder) -> Result<OrderRetention, OpError> {
+    let checks = tx
+        .checks_of(&order.order.order_id)?
+        .into_iter()
+        .map(|(date, c)| (date, c.retained))
+        .collect();
+    Ok(OrderRetention {
+        quantity: order.order.quantity,
+        delivered_at: order.delivered_at,
+        checks,
+    })
+}
+
+/// A supplier's retention score as of a date (SPEC §3), `None` while unknown.
+pub fn supplier_retention(
+    tx: &impl Reader,
+    supplier: &str,
+    as_of: NaiveDate,
+) -> Result<Option<f64>, OpError> {
+    Ok(retention_score(
+        as_of,
+        &supplier_retention_inputs(tx, supplier)?,
+    ))
+}
+
+/// An order's retention curve: retention against days since delivery (SPEC §5).
+pub fn order_curve(store: &impl Reader, order_id: &str) -> Result<Vec<(i64, f64)>, OpError> {
+    Ok(match store.order(order_id)? {
+        Some(order) => retention::order_curve(&order_retention(store, &order)?),
+        None => Vec::new(),
+    })
+}
+
+/// A supplier's curve: mean retention by day since delivery over its orders, with the
+/// number of orders behind each point (SPEC §5).
+pub fn supplier_curve(
+    store: &impl Reader,
+    supplier: &str,
+) -> Result<Vec<(i64, f64, usize)>, OpError> {
+    Ok(retention::supplier_curve(&supplier_retention_inputs(
+        store, supplier,
+    )?))
+}
+
+/// A retention fraction in words, or "unknown".
+pub fn retention_words(r: Option<f64>) -> String {
+    r.map_or_else(|| "unknown".into(), percent)
+}

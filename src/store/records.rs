@@ -1,0 +1,166 @@
+//! Values the store keeps besides domain types: imports, audit entries, stored accounts.
+
+use serde::{Deserialize, Serialize};
+
+use chrono::NaiveDate;
+
+use crate::domain::account::{AccountRecord, Verdict};
+use crate::domain::refill::CheckOutcome;
+use crate::domain::routing::{OrderRequest, RoutingDecision};
+use crate::domain::week::Week;
+use crate::import::FileKind;
+
+/// An account as stored: the row it came from, every signal as read, and its verdict.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredAccount {
+    /// Row number in the imported file.
+    pub row: u64,
+    /// The signals as read.
+    pub record: AccountRecord,
+    /// The verdict made at import or at the last re-score.
+    pub verdict: Verdict,
+}
+
+/// One committed import.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportRecord {
+    /// Sequence number.
+    pub id: u64,
+    /// File name as chosen (without folders).
+    pub file_name: String,
+    /// BLAKE3 of the file's bytes.
+    pub hash: Vec<u8>,
+    /// What the file held.
+    pub kind: FileKind,
+    /// Wall-clock time of the import (for the log only).
+    pub imported_at: String,
+    /// Rows read, left-out ones included.
+    pub rows: u64,
+    /// Rows stored.
+    pub stored: u64,
+    /// Rows left out as unreadable.
+    pub left_out: u64,
+    /// For a dump: the supplier and week it scored.
+    pub supplier_week: Option<(String, Week)>,
+    /// For a dump that replaced an earlier one: that import's id.
+    pub replaced: Option<u64>,
+}
+
+/// What an audit entry is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditKind {
+    /// A file was imported.
+    Import,
+    /// A week was re-scored.
+    Rescore,
+    /// A supplier's standing changed.
+    Standing,
+    /// An order was routed.
+    Routing,
+    /// An order was held.
+    Hold,
+    /// A held order was released by hand.
+    Release,
+    /// A refill was created.
+    Refill,
+    /// A rubric version was saved.
+    Rubric,
+    /// An import was undone.
+    Undo,
+}
+
+impl AuditKind {
+    /// The kind in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditKind::Import => "import",
+            AuditKind::Rescore => "re-score",
+            AuditKind::Standing => "standing",
+            AuditKind::Routing => "routing",
+            AuditKind::Hold => "hold",
+            AuditKind::Release => "release",
+            AuditKind::Refill => "refill",
+            AuditKind::Rubric => "rubric",
+            AuditKind::Undo => "undo",
+        }
+    }
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Sequence number.
+    pub id: u64,
+    /// Wall-clock time, UTC.
+    pub at: String,
+    /// What it is about.
+    pub kind: AuditKind,
+    /// What happened and why, in words.
+    pub text: String,
+}
+
+/// Where an order stands (SPEC §4, §8 `status`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum OrderStatus {
+    /// No supplier could take it yet; tried again after every import.
+    Held {
+        /// Why, in plain words.
+        reason: String,
+    },
+    /// Given to a supplier, by the router or by hand.
+    Routed {
+        /// The supplier.
+        supplier: String,
+    },
+}
+
+/// An order or refill as stored, with everything that happened to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredOrder {
+    /// The order as placed (refills carry `refill_of`).
+    pub order: OrderRequest,
+    /// Held or routed.
+    pub status: OrderStatus,
+    /// The latest routing decision, with its explanation.
+    pub decision: Option<RoutingDecision>,
+    /// Set when a reviewer released it by hand: why, in words.
+    pub released: Option<String>,
+    /// Delivery date, from a delivery report.
+    pub delivered_at: Option<NaiveDate>,
+    /// Units delivered.
+    pub delivered: Option<u64>,
+    /// Ids of its refills, oldest first.
+    pub refills: Vec<String>,
+    /// The import that brought it (0 for refills created by a check).
+    pub import_id: u64,
+}
+
+impl StoredOrder {
+    /// `routed`, `held` or `delivered`, as the CLI prints it (SPEC §8).
+    pub fn status_label(&self) -> &'static str {
+        match (&self.status, self.delivered_at) {
+            (_, Some(_)) => "delivered",
+            (OrderStatus::Routed { .. }, None) => "routed",
+            (OrderStatus::Held { .. }, None) => "held",
+        }
+    }
+
+    /// The supplier it went to, if routed.
+    pub fn supplier(&self) -> Option<&str> {
+        match &self.status {
+            OrderStatus::Routed { supplier } => Some(supplier),
+            OrderStatus::Held { .. } => None,
+        }
+    }
+}
+
+/// A retention check as stored, with what it caused.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredCheck {
+    /// Units retained at the check.
+    pub retained: u64,
+    /// The refill decision made when it was imported.
+    pub outcome: CheckOutcome,
+    /// The import that brought it.
+    pub import_id: u64,
+}

@@ -1,0 +1,59 @@
+//! The database as a user meets it: locked, foreign, or fresh (SPEC §9 "Safe").
+
+mod common;
+
+use common::*;
+
+#[test]
+fn a_second_copy_on_the_same_database_gets_a_clear_message() {
+    let sb = Sandbox::new();
+    let _open = supply_desk::store::Store::open(&sb.db()).unwrap();
+    let run = sb.run(["scorecards"]);
+    assert!(!run.success());
+    assert!(
+        run.stderr()
+            .contains("Supply Desk is already open on this database"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_named_and_left_alone() {
+    let sb = Sandbox::new();
+    std::fs::write(sb.db(), "just some notes, not a database\n".repeat(200)).unwrap();
+    let run = sb.run(["scorecards"]);
+    assert!(!run.success());
+    assert!(
+        run.stderr().contains("is not a Supply Desk database"),
+        "{}",
+        run.stderr()
+    );
+    let left = std::fs::read_to_string(sb.db()).unwrap();
+    assert!(left.starts_with("just some notes"));
+}
+
+#[test]
+fn a_fresh_database_lists_nothing() {
+    let sb = Sandbox::new();
+    assert_eq!(
+        sb.ok(["scorecards"]),
+        "supplier,week,accounts,eligible,eligible_share,quality,retention,composite,standing\n"
+    );
+    assert_eq!(sb.ok(["accounts", "--format", "json"]), "[]\n");
+}
+
+#[test]
+fn bad_arguments_are_explained() {
+    let sb = Sandbox::new();
+    let run = sb.run(["accounts", "--week", "48"]);
+    assert!(!run.success());
+    assert!(
+        run.stderr().contains("is not an ISO week"),
+        "{}",
+        run.stderr()
+    );
+    let run = sb.run(["import", "x.csv", "--as-of", "03/04/2025"]);
+    assert!(!run.success());
+    assert!(run.stderr().contains("YYYY-MM-DD"), "{}", run.stderr());
+}
