@@ -17,3 +17,5 @@ pub mod listing;
 pub mod ops;
 /// The redb database: tables, schema, codec.
 pub mod store;
+/// Deterministic synthetic dumps and orders for the demo, benchmarks and tests.
+pub mod synth;

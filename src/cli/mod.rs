@@ -101,6 +101,9 @@ pub enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Fill an empty database with demo data: eight weeks of five suppliers, orders,
+    /// deliveries and retention checks.
+    Demo,
     /// The audit log: imports, standing changes, routing, holds, releases, refills.
     Audit {
         /// Output format.
@@ -177,6 +180,16 @@ pub fn run(db: Option<PathBuf>, command: Command) -> anyhow::Result<ExitCode> {
             writeln!(out, "Order {order_id} released to {supplier}.")?;
         }
         Command::Audit { format } => listings::audit(&store, format, &mut out)?,
+        Command::Demo => {
+            let summary = ops::demo::fill(&store, &Silent).map_err(op_error)?;
+            writeln!(
+                out,
+                "Demo data imported: {} files over {} weeks into {}.",
+                summary.files,
+                summary.weeks,
+                store.path().display()
+            )?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 //! re-score a week. Each operation reads files through `import`, judges through `domain`,
 //! and writes through one `store` transaction, so it either happens whole or not at all.
 
+pub mod demo;
 mod import;
 pub mod orders;
 mod rescore;
