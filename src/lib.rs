@@ -5,6 +5,8 @@
 //! files, `store` keeps everything in one redb file, `ops` ties them into the operations a
 //! reviewer runs, and `cli` exposes them headless.
 
+/// The desktop app: state, commands, background jobs (SPEC §7).
+pub mod app;
 /// CLI parsing and the headless commands (SPEC §8).
 pub mod cli;
 /// Plain types and rules: criteria, scorecards, standing, routing, refills, rubric.
@@ -19,3 +21,5 @@ pub mod ops;
 pub mod store;
 /// Deterministic synthetic dumps and orders for the demo, benchmarks and tests.
 pub mod synth;
+/// Drawing: one file per screen (SPEC §7).
+pub mod ui;

@@ -11,6 +11,23 @@ pub enum ListFormat {
     Csv,
     /// An array of objects with the same keys.
     Json,
+    /// CSV made safe to open in a spreadsheet (the app's exports, SPEC §7): text cells that
+    /// a spreadsheet would run as a formula are neutralised. Not offered on the command
+    /// line, which prints data as it is (SPEC §8).
+    #[value(skip)]
+    SpreadsheetCsv,
+}
+
+/// Neutralises a text cell that a spreadsheet would run as a formula (one starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) by prefixing an apostrophe. Numbers
+/// such as `-3` are left alone.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// One cell of a listing.
@@ -63,7 +80,7 @@ pub struct ListingWriter<W: Write> {
 }
 
 enum Sink<W: Write> {
-    Csv(Box<csv::Writer<W>>),
+    Csv(Box<csv::Writer<W>>, bool),
     Json(W),
 }
 
@@ -75,10 +92,10 @@ impl<W: Write> ListingWriter<W> {
         columns: &'static [&'static str],
     ) -> std::io::Result<Self> {
         let sink = match format {
-            ListFormat::Csv => {
+            ListFormat::Csv | ListFormat::SpreadsheetCsv => {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(columns)?;
-                Sink::Csv(Box::new(w))
+                Sink::Csv(Box::new(w), format == ListFormat::SpreadsheetCsv)
             }
             ListFormat::Json => {
                 let mut out = out;
@@ -96,9 +113,10 @@ impl<W: Write> ListingWriter<W> {
     /// Writes one row; `values` follow the columns' order.
     pub fn row(&mut self, values: &[Value]) -> std::io::Result<()> {
         match &mut self.sink {
-            Sink::Csv(w) => {
+            Sink::Csv(w, safe) => {
                 for v in values {
                     match v {
+                        Value::Text(s) if *safe => w.write_field(spreadsheet_safe(s).as_bytes())?,
                         Value::Text(s) => w.write_field(s)?,
                         Value::Int(n) => w.write_field(n.to_string())?,
                         Value::Num(x, d) => w.write_field(fixed(*x, *d))?,
@@ -137,7 +155,7 @@ impl<W: Write> ListingWriter<W> {
     /// Ends the listing and hands the writer back.
     pub fn finish(self) -> std::io::Result<W> {
         match self.sink {
-            Sink::Csv(w) => w.into_inner().map_err(|e| e.into_error()),
+            Sink::Csv(w, _) => w.into_inner().map_err(|e| e.into_error()),
             Sink::Json(mut out) => {
                 out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?;
                 out.flush()?;
@@ -159,6 +177,20 @@ mod tests {
         assert_eq!(fixed(-2.5, 0), "-3");
         assert_eq!(fixed(99.96, 1), "100.0");
         assert_eq!(fixed(0.0, 1), "0.0");
+    }
+
+    #[test]
+    fn spreadsheet_csv_neutralises_formulas() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_safe("+1+1"), "'+1+1");
+        assert_eq!(spreadsheet_safe("-3"), "-3");
+        assert_eq!(spreadsheet_safe("plain"), "plain");
+        const COLS: &[&str] = &["a"];
+        let mut w = ListingWriter::new(Vec::new(), ListFormat::SpreadsheetCsv, COLS).unwrap();
+        w.row(&[Value::text("=1+2")]).unwrap();
+        let out = String::from_utf8(w.finish().unwrap()).unwrap();
+        assert_eq!(out, "a\n'=1+2\n");
     }
 
     #[test]

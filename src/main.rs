@@ -1,21 +1,37 @@
-//! The `supply-desk` binary: parses the command line and runs a headless command.
+//! The `supply-desk` binary: parses the command line, then opens the app or runs a
+//! headless command.
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use supply_desk::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     let Some(command) = args.command else {
-        // The desktop app is built in its own issue; until then the binary explains itself.
-        let _ = Cli::command().print_help();
-        return ExitCode::from(2);
+        return open_app(args.db);
     };
     match cli::run(args.db, command) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("supply-desk: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_app(db: Option<std::path::PathBuf>) -> ExitCode {
+    let path = match db.map_or_else(cli::default_db_path, Ok) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("supply-desk: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match supply_desk::app::run(path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("supply-desk: the window could not be opened: {e}");
             ExitCode::FAILURE
         }
     }

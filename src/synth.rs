@@ -47,14 +47,14 @@ impl Rng {
 }
 
 const FIRST: &[&str] = &[
-    "anna", "lucas", "maria", "noah", "sofia", "liam", "emma", "mateo", "olivia", "hugo",
-    "ines", "jonas", "clara", "elias", "nora", "felix", "lena", "oscar", "maya", "leon",
-    "julia", "theo", "alice", "david", "sara", "omar", "yuki", "priya", "chen", "kofi",
+    "anna", "lucas", "maria", "noah", "sofia", "liam", "emma", "mateo", "olivia", "hugo", "ines",
+    "jonas", "clara", "elias", "nora", "felix", "lena", "oscar", "maya", "leon", "julia", "theo",
+    "alice", "david", "sara", "omar", "yuki", "priya", "chen", "kofi",
 ];
 const LAST: &[&str] = &[
     "martin", "garcia", "muller", "rossi", "dubois", "silva", "novak", "kowalski", "jensen",
-    "moreau", "costa", "weber", "lopez", "fischer", "bianchi", "santos", "nagy", "horvat",
-    "berg", "laurent", "tanaka", "okafor", "sharma", "walker", "evans",
+    "moreau", "costa", "weber", "lopez", "fischer", "bianchi", "santos", "nagy", "horvat", "berg",
+    "laurent", "tanaka", "okafor", "sharma", "walker", "evans",
 ];
 const HOBBY: &[&str] = &[
     "cooks", "travels", "runs", "bakes", "paints", "climbs", "reads", "films", "sings", "rides",
@@ -190,7 +190,10 @@ pub struct OrderSpec {
 
 /// Writes orders as CSV (SPEC §6).
 pub fn write_orders(orders: &[OrderSpec], out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "order_id,placed_at,customer,platform,service,tier,quantity")?;
+    writeln!(
+        out,
+        "order_id,placed_at,customer,platform,service,tier,quantity"
+    )?;
     for o in orders {
         let customer = format!("customer-{}", o.id.len() * 7 + o.quantity as usize % 13);
         writeln!(

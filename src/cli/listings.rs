@@ -192,7 +192,7 @@ fn describe_line(line: &CandidateLine) -> String {
         }
     };
     format!(
-        "{}: quality {:.1}, retention {}, composite {:.1}, {} this week before ({}) → {}",
+        "{}: quality {:.1}, retention {}, composite {:.1}, {} this week before ({}); {}",
         line.supplier,
         line.quality,
         line.retention.map_or_else(|| "unknown".into(), percent),

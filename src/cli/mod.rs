@@ -1,7 +1,7 @@
 //! The headless command line (SPEC §8): the same operations as the app, for automation and
 //! tests. Data goes to standard output; progress, problems and refusals to standard error.
 
-mod listings;
+pub mod listings;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod criteria;
+pub mod explain;
 pub mod refill;
 pub mod retention;
 pub mod routing;

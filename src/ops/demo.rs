@@ -32,27 +32,42 @@ struct DemoSupplier {
 const SUPPLIERS: [DemoSupplier; 5] = [
     DemoSupplier {
         name: "Northwind Social",
-        profile: Profile { failure: 0.03, balance: 0.05 },
+        profile: Profile {
+            failure: 0.03,
+            balance: 0.05,
+        },
         retention: (975, 1000),
     },
     DemoSupplier {
         name: "Bluepeak Media",
-        profile: Profile { failure: 0.05, balance: 0.35 },
+        profile: Profile {
+            failure: 0.05,
+            balance: 0.35,
+        },
         retention: (955, 995),
     },
     DemoSupplier {
         name: "Crescent Reach",
-        profile: Profile { failure: 0.06, balance: -0.3 },
+        profile: Profile {
+            failure: 0.06,
+            balance: -0.3,
+        },
         retention: (900, 990),
     },
     DemoSupplier {
         name: "Driftwood Growth",
-        profile: Profile { failure: 0.05, balance: 0.15 },
+        profile: Profile {
+            failure: 0.05,
+            balance: 0.15,
+        },
         retention: (930, 995),
     },
     DemoSupplier {
         name: "Ember Boost",
-        profile: Profile { failure: 0.22, balance: 0.6 },
+        profile: Profile {
+            failure: 0.22,
+            balance: 0.6,
+        },
         retention: (850, 960),
     },
 ];
@@ -76,14 +91,19 @@ pub fn fill(store: &Store, progress: &dyn Progress) -> Result<DemoSummary, OpErr
         }
     }
     let dir = std::env::temp_dir().join(format!("supply-desk-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| OpError::Rejected(format!("could not create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| OpError::Rejected(format!("could not create {}: {e}", dir.display())))?;
     let result = run(store, &dir, progress);
     // Best effort: the files are copies of what was imported; leaving them is harmless.
     let _ = std::fs::remove_dir_all(&dir);
     result
 }
 
-fn write_file(dir: &Path, name: &str, write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result<PathBuf, OpError> {
+fn write_file(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+) -> Result<PathBuf, OpError> {
     let mut bytes = Vec::new();
     let path = dir.join(name);
     write(&mut bytes)
@@ -94,7 +114,13 @@ fn write_file(dir: &Path, name: &str, write: impl FnOnce(&mut Vec<u8>) -> std::i
 
 fn import_all(store: &Store, files: &[PathBuf], summary: &mut DemoSummary) -> Result<(), OpError> {
     for f in files {
-        import_file(store, f, &ImportOptions::default(), ImportRequest::default(), &Silent)?;
+        import_file(
+            store,
+            f,
+            &ImportOptions::default(),
+            ImportRequest::default(),
+            &Silent,
+        )?;
         summary.files += 1;
     }
     route(store)?;
@@ -127,7 +153,11 @@ fn run(store: &Store, dir: &Path, progress: &dyn Progress) -> Result<DemoSummary
                 profile,
                 seed: week * 100 + i as u64,
             };
-            let name = format!("{}-{}.csv", s.name.replace(' ', "-").to_lowercase(), crate::domain::week::Week::of(monday));
+            let name = format!(
+                "{}-{}.csv",
+                s.name.replace(' ', "-").to_lowercase(),
+                crate::domain::week::Week::of(monday)
+            );
             dumps.push(write_file(dir, &name, |b| write_dump(&spec, b))?);
         }
         import_all(store, &dumps, &mut summary)?;
@@ -158,8 +188,10 @@ fn run(store: &Store, dir: &Path, progress: &dyn Progress) -> Result<DemoSummary
                 OrderSpec {
                     id: format!("ORD-{order_seq:04}"),
                     placed_at: monday + Days::new(1 + rng.below(4)),
-                    tier: ["standard", "standard", "standard", "standard", "premium", "premium", "elite"]
-                        [rng.below(7) as usize],
+                    tier: [
+                        "standard", "standard", "standard", "standard", "premium", "premium",
+                        "elite",
+                    ][rng.below(7) as usize],
                     platform: ["instagram", "tiktok"][rng.below(2) as usize],
                     quantity: rng.between(20, 150),
                 }
@@ -168,7 +200,9 @@ fn run(store: &Store, dir: &Path, progress: &dyn Progress) -> Result<DemoSummary
         if week + 1 == DEMO_WEEKS {
             // Orders no supplier can take this week, so the demo has held orders to show:
             // more than any pool holds, and an elite order on a platform without supply.
-            for (tier, platform, quantity) in [("standard", "tiktok", 5000), ("elite", "youtube", 50)] {
+            for (tier, platform, quantity) in
+                [("standard", "tiktok", 5000), ("elite", "youtube", 50)]
+            {
                 order_seq += 1;
                 orders.push(OrderSpec {
                     id: format!("ORD-{order_seq:04}"),
@@ -179,7 +213,9 @@ fn run(store: &Store, dir: &Path, progress: &dyn Progress) -> Result<DemoSummary
                 });
             }
         }
-        let file = write_file(dir, &format!("orders-{monday}.csv"), |b| write_orders(&orders, b))?;
+        let file = write_file(dir, &format!("orders-{monday}.csv"), |b| {
+            write_orders(&orders, b)
+        })?;
         import_all(store, &[file], &mut summary)?;
     }
     progress.update(DEMO_WEEKS, DEMO_WEEKS);
@@ -190,12 +226,18 @@ fn run(store: &Store, dir: &Path, progress: &dyn Progress) -> Result<DemoSummary
 /// Deliveries for routed, undelivered orders placed before `today`, and retention checks on
 /// day 7 and day 21 after delivery that fall due by `today`, following each supplier's
 /// retention profile.
-fn deliveries_and_checks(store: &Store, today: NaiveDate, rng: &mut Rng) -> Result<(String, String), OpError> {
+fn deliveries_and_checks(
+    store: &Store,
+    today: NaiveDate,
+    rng: &mut Rng,
+) -> Result<(String, String), OpError> {
     let view = store.read()?;
     let mut deliveries = String::from("order_id,delivered_at,delivered\n");
     let mut checks = String::from("order_id,checked_at,retained\n");
     for order in view.orders()? {
-        let Some(supplier) = order.supplier() else { continue };
+        let Some(supplier) = order.supplier() else {
+            continue;
+        };
         let id = &order.order.order_id;
         let delivered_at = match order.delivered_at {
             Some(d) => d,
@@ -211,7 +253,10 @@ fn deliveries_and_checks(store: &Store, today: NaiveDate, rng: &mut Rng) -> Resu
         if order.order.refill_of.is_some() {
             continue;
         }
-        let profile = SUPPLIERS.iter().find(|s| s.name == supplier).map_or((950, 1000), |s| s.retention);
+        let profile = SUPPLIERS
+            .iter()
+            .find(|s| s.name == supplier)
+            .map_or((950, 1000), |s| s.retention);
         for day in [7u64, 21] {
             let at = delivered_at + Days::new(day);
             if at > today || at <= today - Days::new(7) || view.check(id, at)?.is_some() {

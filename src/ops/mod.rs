@@ -7,7 +7,9 @@ mod import;
 pub mod orders;
 mod rescore;
 pub mod route;
+pub mod rubric;
 mod standing;
+pub mod undo;
 
 pub use import::{ImportRequest, ImportSummary, commit_preview, import_file};
 pub use rescore::rescore;

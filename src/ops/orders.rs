@@ -9,7 +9,7 @@ use crate::domain::retention::{self, OrderRetention, retention_score};
 use crate::domain::scorecard::percent;
 use crate::import::orders::{Delivery, OrderRow, for_each_row};
 use crate::import::{FileKind, Preview, Problem, Progress, ReadError, open_as};
-use crate::store::{AuditKind, OrderStatus, Reader, StoredCheck, StoredOrder, Tx};
+use crate::store::{AuditKind, OrderStatus, Reader, StoreError, StoredCheck, StoredOrder, Tx};
 
 use super::OpError;
 
@@ -285,7 +285,7 @@ fn apply_checks(
 pub fn supplier_retention_inputs(
     tx: &impl Reader,
     supplier: &str,
-) -> Result<Vec<OrderRetention>, OpError> {
+) -> Result<Vec<OrderRetention>, StoreError> {
     let mut out = Vec::new();
     for id in tx.supplier_order_ids(supplier)? {
         if let Some(order) = tx.order(&id)? {
@@ -296,7 +296,10 @@ pub fn supplier_retention_inputs(
 }
 
 /// One order's retention inputs.
-pub fn order_retention(tx: &impl Reader, order: &StoredOrder) -> Result<OrderRetention, OpError> {
+pub fn order_retention(
+    tx: &impl Reader,
+    order: &StoredOrder,
+) -> Result<OrderRetention, StoreError> {
     let checks = tx
         .checks_of(&order.order.order_id)?
         .into_iter()
@@ -322,7 +325,7 @@ pub fn supplier_retention(
 }
 
 /// An order's retention curve: retention against days since delivery (SPEC §5).
-pub fn order_curve(store: &impl Reader, order_id: &str) -> Result<Vec<(i64, f64)>, OpError> {
+pub fn order_curve(store: &impl Reader, order_id: &str) -> Result<Vec<(i64, f64)>, StoreError> {
     Ok(match store.order(order_id)? {
         Some(order) => retention::order_curve(&order_retention(store, &order)?),
         None => Vec::new(),
@@ -334,7 +337,7 @@ pub fn order_curve(store: &impl Reader, order_id: &str) -> Result<Vec<(i64, f64)
 pub fn supplier_curve(
     store: &impl Reader,
     supplier: &str,
-) -> Result<Vec<(i64, f64, usize)>, OpError> {
+) -> Result<Vec<(i64, f64, usize)>, StoreError> {
     Ok(retention::supplier_curve(&supplier_retention_inputs(
         store, supplier,
     )?))

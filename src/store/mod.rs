@@ -324,6 +324,35 @@ impl Tx {
         Ok(())
     }
 
+    /// Counts one order fewer routed to `supplier` in `week` (undoing an import).
+    pub fn uncount_routed(&mut self, week: Week, supplier: &str) -> Result<()> {
+        let mut t = self.txn.open_table(WINDOWS)?;
+        let n = t.get((week.key(), supplier))?.map_or(0, |v| v.value());
+        if n > 1 {
+            t.insert((week.key(), supplier), n - 1)?;
+        } else {
+            t.remove((week.key(), supplier))?;
+        }
+        Ok(())
+    }
+
+    /// Forgets an import and the content hash of its file (undo), so the file can be
+    /// imported again.
+    pub fn remove_import(&mut self, id: u64) -> Result<()> {
+        let old = self
+            .txn
+            .open_table(IMPORTS)?
+            .remove(id)?
+            .map(|v| v.value().to_vec());
+        if let Some(bytes) = old {
+            let record: ImportRecord = codec::decode(&bytes)?;
+            self.txn
+                .open_table(FILE_HASHES)?
+                .remove(record.hash.as_slice())?;
+        }
+        Ok(())
+    }
+
     /// Opens the account tables for a bulk write (one import's hot loop).
     pub fn account_writer(&mut self) -> Result<AccountWriter<'_>> {
         Ok(AccountWriter {
