@@ -17,6 +17,8 @@ pub mod import;
 pub mod listing;
 /// Operations a reviewer runs: import, re-score.
 pub mod ops;
+/// The weekly review report (self-contained HTML).
+pub mod report;
 /// The redb database: tables, schema, codec.
 pub mod store;
 /// Deterministic synthetic dumps and orders for the demo, benchmarks and tests.

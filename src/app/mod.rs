@@ -142,6 +142,9 @@ pub enum Command {
     SaveRubric(Box<Rubric>),
     /// Undo an import.
     Undo(u64),
+    /// Derive score centres from a week's eligible accounts and save them as a new rubric
+    /// version (SPEC §2).
+    DeriveCentres(Week),
     /// Fill the empty database with demo data.
     Demo,
     /// Ask a question first, then run the command.
@@ -489,6 +492,25 @@ impl SupplyDeskApp {
                                 (
                                     "Rubric saved".to_string(),
                                     format!("Rubric version {} is now in force for new imports and re-scores.", r.version),
+                                )
+                            })
+                            .map_err(|e| e.to_string()),
+                    )
+                });
+            }
+            Command::DeriveCentres(week) => {
+                let Some(store) = self.store() else { return };
+                self.start_work(ctx, "Deriving score centres", move |_| {
+                    WorkDone::Said(
+                        ops::rubric::derive_from_week(&store, week)
+                            .map(|r| {
+                                (
+                                    "Score centres derived".to_string(),
+                                    format!(
+                                        "Rubric version {} holds centres for {} platform and niche groups from {week}.",
+                                        r.version,
+                                        r.centres.len()
+                                    ),
                                 )
                             })
                             .map_err(|e| e.to_string()),

@@ -47,6 +47,22 @@ pub fn orders_export() -> ExportJob {
     })
 }
 
+/// The weekly review report of a week (the latest when `None`), as one HTML file.
+pub fn report_export(week: Option<Week>) -> ExportJob {
+    let name = week.map_or_else(
+        || "weekly-review.html".to_string(),
+        |w| format!("weekly-review-{w}.html"),
+    );
+    ExportJob {
+        what: "weekly review report".into(),
+        file_name: name,
+        filter: ("HTML page".into(), vec!["html".into()]),
+        produce: Arc::new(move |store| {
+            crate::report::weekly_html(store, week).map(String::into_bytes)
+        }),
+    }
+}
+
 /// Accounts as CSV (the columns of `supply-desk accounts`), optionally one supplier/week.
 pub fn accounts_export(supplier: Option<String>, week: Option<Week>) -> ExportJob {
     let name = match (&supplier, week) {

@@ -195,6 +195,19 @@ fn top_bar_ui(ui: &mut egui::Ui, app: &mut SupplyDeskApp) {
                 if ui.button(label).clicked() {
                     app.state.dark = !app.state.dark;
                 }
+                if ui
+                    .add_enabled(ready && !app.data.is_empty(), egui::Button::new("Weekly report…"))
+                    .on_hover_text("Save the weekly review of the latest week as an HTML page you can read offline")
+                    .clicked()
+                {
+                    app.commands.push(Command::Export(export::report_export(app.data.weeks.first().copied())));
+                }
+                if ui
+                    .add_enabled(ready && !app.data.is_empty(), egui::Button::new("Export scorecards…"))
+                    .clicked()
+                {
+                    app.commands.push(Command::Export(export::scorecards_export()));
+                }
                 if let Some(w) = app.data.routing_week {
                     ui.label(RichText::new(format!("Latest routing week: {w}")).weak());
                 }
