@@ -2,7 +2,6 @@
 
 use egui::{Color32, RichText};
 
-use crate::domain::scorecard::percent;
 use crate::domain::standing::Standing;
 
 /// A score with one decimal.
@@ -10,9 +9,9 @@ pub fn score(x: f64) -> String {
     format!("{x:.1}")
 }
 
-/// A fraction as a percentage, or "unknown".
+/// A fraction as a percentage with one decimal (so columns line up), or "unknown".
 pub fn share(x: Option<f64>) -> String {
-    x.map_or_else(|| "unknown".into(), percent)
+    x.map_or_else(|| "unknown".into(), |f| format!("{:.1} %", crate::listing::round(f * 100.0, 1)))
 }
 
 /// A whole number with thousands separators: 1,234,567.

@@ -183,7 +183,10 @@ pub fn suppliers_table_ui(ui: &mut egui::Ui, data: &Data, dark: bool, commands: 
                     ui.label(match s.routing_share {
                         Some(x) => format!("{} ({} orders)", share(Some(x)), s.orders_this_week),
                         None => "no orders yet".into(),
-                    });
+                    })
+                    .on_hover_text(
+                        "Share of this week's routed orders. The cap: no supplier's share exceeds 40 % by more than the order just given to it.",
+                    );
                 });
             });
         });

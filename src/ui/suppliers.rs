@@ -4,7 +4,9 @@
 
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, HLine, HoverPosition, Legend, Line, PlotPoints, Points, VLine};
+use egui_plot::{
+    Bar, BarChart, Corner, HLine, HoverPosition, Legend, Line, PlotPoints, Points, VLine,
+};
 
 use super::charts::{week_plot, week_x, x_week_label};
 use super::format::{count, reason_words, score, share, standing_text};
@@ -246,7 +248,7 @@ fn history_chart_ui(ui: &mut egui::Ui, data: &Data, cards: &[Scorecard]) {
         .collect();
     let rubric = &data.rubric;
     week_plot("score_history", 260.0)
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftBottom))
         .include_y(0.0)
         .include_y(100.0)
         .y_axis_formatter(|m, _| format!("{:.0}", m.value))
@@ -263,26 +265,26 @@ fn history_chart_ui(ui: &mut egui::Ui, data: &Data, cards: &[Scorecard]) {
             HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
-            plot.line(Line::new("Quality", PlotPoints::from(quality.clone())));
-            plot.points(Points::new("Quality", PlotPoints::from(quality)).radius(3.0));
-            plot.line(Line::new(
-                "Eligible share %",
-                PlotPoints::from(eligible.clone()),
-            ));
-            plot.points(Points::new("Eligible share %", PlotPoints::from(eligible)).radius(3.0));
-            if !retention.is_empty() {
-                plot.line(Line::new(
-                    "Retention %",
-                    PlotPoints::from(retention.clone()),
-                ));
-                plot.points(Points::new("Retention %", PlotPoints::from(retention)).radius(3.0));
+            let series = [
+                ("Quality", quality, Color32::from_rgb(0x1f, 0x77, 0xb4)),
+                ("Eligible share %", eligible, Color32::from_rgb(0xe0, 0x7b, 0x10)),
+                ("Retention %", retention, Color32::from_rgb(0x2c, 0xa0, 0x2c)),
+            ];
+            for (name, points, color) in series {
+                if points.is_empty() {
+                    continue;
+                }
+                plot.line(Line::new(name, PlotPoints::from(points.clone())).color(color).width(2.0));
+                plot.points(Points::new(name, PlotPoints::from(points)).color(color).radius(3.0));
             }
             plot.hline(
                 HLine::new("Eligible share floor", rubric.eligible_share_floor * 100.0)
+                    .color(Color32::from_rgb(0xe0, 0x7b, 0x10))
                     .style(egui_plot::LineStyle::dashed_loose()),
             );
             plot.hline(
                 HLine::new("Retention floor", rubric.retention_floor * 100.0)
+                    .color(Color32::from_rgb(0x2c, 0xa0, 0x2c))
                     .style(egui_plot::LineStyle::dotted_loose()),
             );
             for (x, demoted) in demotions {
@@ -304,6 +306,12 @@ fn failures_chart_ui(ui: &mut egui::Ui, cards: &[Scorecard]) {
         ui.label("No account failed any criterion.");
         return;
     }
+    // Room above the tallest bar keeps the legend (top right) clear of the data.
+    let tallest = cards
+        .iter()
+        .map(|c| c.failures.values().sum::<u64>())
+        .max()
+        .unwrap_or(0) as f64;
     let mut charts: Vec<BarChart> = Vec::new();
     for reason in reasons {
         let bars: Vec<Bar> = cards
@@ -321,9 +329,10 @@ fn failures_chart_ui(ui: &mut egui::Ui, cards: &[Scorecard]) {
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
-    week_plot("failures_per_week", 220.0)
+    week_plot("failures_per_week", 240.0)
         .legend(Legend::default())
         .include_y(0.0)
+        .include_y(tallest * 3.2)
         .show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
@@ -346,10 +355,10 @@ fn weeks_table_ui(
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(90.0))
         .columns(Column::initial(80.0), 5)
-        .column(Column::initial(240.0))
-        .column(Column::remainder())
+        .column(Column::initial(170.0))
+        .column(Column::remainder().clip(true))
         .header(h, |mut header| {
-            for t in ["Week", "Accounts", "Eligible", "Quality", "Retention", "Rubric", "Top reasons", "Actions"] {
+            for t in ["Week", "Accounts", "Eligible", "Quality", "Retention", "Rubric", "Actions", "Top reasons"] {
                 header.col(|ui| {
                     ui.strong(t);
                 });
@@ -377,22 +386,6 @@ fn weeks_table_ui(
                     ui.label(format!("v{}", c.rubric_version));
                 });
                 row.col(|ui| {
-                    let mut top: Vec<(&String, &u64)> = c.failures.iter().collect();
-                    top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-                    for (reason, n) in top.into_iter().take(3) {
-                        let link = ui.link(format!("{} {}", count(*n), reason));
-                        if link.clicked() {
-                            commands.push(Command::ShowAccounts(AccountFilter {
-                                supplier: Some(supplier.to_string()),
-                                week: Some(c.week.to_string()),
-                                reason: Some(reason.clone()),
-                                search: String::new(),
-                            }));
-                        }
-                        link.on_hover_text(reason_words(reason));
-                    }
-                });
-                row.col(|ui| {
                     if ui.button("Accounts").clicked() {
                         commands.push(Command::ShowAccounts(AccountFilter {
                             supplier: Some(supplier.to_string()),
@@ -412,6 +405,22 @@ fn weeks_table_ui(
                             action: "Re-score".into(),
                             then: Box::new(Command::Rescore(supplier.to_string(), c.week)),
                         });
+                    }
+                });
+                row.col(|ui| {
+                    let mut top: Vec<(&String, &u64)> = c.failures.iter().collect();
+                    top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+                    for (reason, n) in top.into_iter().take(3) {
+                        let link = ui.link(format!("{} {}", count(*n), reason_words(reason)));
+                        if link.clicked() {
+                            commands.push(Command::ShowAccounts(AccountFilter {
+                                supplier: Some(supplier.to_string()),
+                                week: Some(c.week.to_string()),
+                                reason: Some(reason.clone()),
+                                search: String::new(),
+                            }));
+                        }
+                        link.on_hover_text(format!("Show these accounts ({reason})"));
                     }
                 });
             });
