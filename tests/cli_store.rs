@@ -57,3 +57,49 @@ fn bad_arguments_are_explained() {
     assert!(!run.success());
     assert!(run.stderr().contains("YYYY-MM-DD"), "{}", run.stderr());
 }
+
+fn set_schema_version(path: &std::path::Path, version: u64) {
+    let db = redb::Database::open(path).unwrap();
+    let txn = db.begin_write().unwrap();
+    {
+        let def: redb::TableDefinition<&str, u64> = redb::TableDefinition::new("meta");
+        txn.open_table(def)
+            .unwrap()
+            .insert("schema_version", version)
+            .unwrap();
+    }
+    txn.commit().unwrap();
+}
+
+#[test]
+fn an_older_database_is_backed_up_then_upgraded() {
+    let sb = Sandbox::new();
+    let f = sb.file("a.csv", dump("Acme", "2026-10-12", 3, 0));
+    sb.ok([std::ffi::OsStr::new("import"), f.as_os_str()]);
+    set_schema_version(&sb.db(), 0);
+    // Opening upgrades it, keeping a copy of the old file beside it.
+    let cards = sb.ok(["scorecards"]);
+    assert!(cards.contains("Acme,2026-W42,3,3"), "{cards}");
+    let backup = sb.path("test.redb.v0.bak");
+    assert!(backup.exists(), "no backup at {}", backup.display());
+    assert!(std::fs::metadata(&backup).unwrap().len() > 0);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_untouched() {
+    let sb = Sandbox::new();
+    sb.ok(["scorecards"]);
+    set_schema_version(&sb.db(), 99);
+    let before = std::fs::read(sb.db()).unwrap();
+    let run = sb.run(["scorecards"]);
+    assert!(!run.success());
+    assert!(
+        run.stderr().contains("newer Supply Desk"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        std::fs::read(sb.db()).unwrap() == before,
+        "the file was changed"
+    );
+}

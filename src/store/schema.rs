@@ -21,6 +21,9 @@ pub(super) fn open(path: &Path) -> Result<Store> {
         })?;
     }
     let existed = path.exists() && std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+    if existed {
+        refuse_newer(path)?;
+    }
     let db = create(path)?;
     let version = stored_version(&db, path)?;
     match version {
@@ -84,7 +87,21 @@ fn classify(e: DatabaseError, path: &Path) -> StoreError {
     }
 }
 
-fn stored_version(db: &Database, path: &Path) -> Result<Option<u64>> {
+/// Reads the schema version without opening the file for writing, so a database made by a
+/// newer Supply Desk is refused byte for byte untouched.
+fn refuse_newer(path: &Path) -> Result<()> {
+    let db = redb::ReadOnlyDatabase::open(path).map_err(|e| classify(e, path))?;
+    if let Some(found) = stored_version(&db, path)?.filter(|v| *v > SCHEMA_VERSION) {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn stored_version(db: &impl ReadableDatabase, path: &Path) -> Result<Option<u64>> {
     let txn = db.begin_read()?;
     match txn.open_table(META) {
         Ok(t) => Ok(t.get(VERSION_KEY)?.map(|v| v.value())),

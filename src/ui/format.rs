@@ -11,7 +11,10 @@ pub fn score(x: f64) -> String {
 
 /// A fraction as a percentage with one decimal (so columns line up), or "unknown".
 pub fn share(x: Option<f64>) -> String {
-    x.map_or_else(|| "unknown".into(), |f| format!("{:.1} %", crate::listing::round(f * 100.0, 1)))
+    x.map_or_else(
+        || "unknown".into(),
+        |f| format!("{:.1} %", crate::listing::round(f * 100.0, 1)),
+    )
 }
 
 /// A whole number with thousands separators: 1,234,567.

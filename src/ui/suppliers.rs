@@ -267,15 +267,31 @@ fn history_chart_ui(ui: &mut egui::Ui, data: &Data, cards: &[Scorecard]) {
         .show(ui, |plot| {
             let series = [
                 ("Quality", quality, Color32::from_rgb(0x1f, 0x77, 0xb4)),
-                ("Eligible share %", eligible, Color32::from_rgb(0xe0, 0x7b, 0x10)),
-                ("Retention %", retention, Color32::from_rgb(0x2c, 0xa0, 0x2c)),
+                (
+                    "Eligible share %",
+                    eligible,
+                    Color32::from_rgb(0xe0, 0x7b, 0x10),
+                ),
+                (
+                    "Retention %",
+                    retention,
+                    Color32::from_rgb(0x2c, 0xa0, 0x2c),
+                ),
             ];
             for (name, points, color) in series {
                 if points.is_empty() {
                     continue;
                 }
-                plot.line(Line::new(name, PlotPoints::from(points.clone())).color(color).width(2.0));
-                plot.points(Points::new(name, PlotPoints::from(points)).color(color).radius(3.0));
+                plot.line(
+                    Line::new(name, PlotPoints::from(points.clone()))
+                        .color(color)
+                        .width(2.0),
+                );
+                plot.points(
+                    Points::new(name, PlotPoints::from(points))
+                        .color(color)
+                        .radius(3.0),
+                );
             }
             plot.hline(
                 HLine::new("Eligible share floor", rubric.eligible_share_floor * 100.0)
