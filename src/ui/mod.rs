@@ -233,11 +233,11 @@ fn status_bar_ui(ui: &mut egui::Ui, app: &mut SupplyDeskApp) {
                     job.progress.cancel();
                 }
             } else {
-                let path = match &app.store {
-                    StoreSlot::Open(s) => s.path().display().to_string(),
-                    _ => String::new(),
-                };
-                ui.label(RichText::new(format!("Database: {path}")).weak());
+                if let StoreSlot::Open(s) = &app.store {
+                    let name = crate::import::file_name(s.path());
+                    ui.label(RichText::new(format!("Database: {name}")).weak())
+                        .on_hover_text(s.path().display().to_string());
+                }
             }
         });
     });

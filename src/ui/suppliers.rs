@@ -247,7 +247,10 @@ fn history_chart_ui(ui: &mut egui::Ui, data: &Data, cards: &[Scorecard]) {
         .map(|c| (week_x(c.week), c.standing == Standing::Demoted))
         .collect();
     let rubric = &data.rubric;
+    let (first, last) = x_span(cards);
     week_plot("score_history", 260.0)
+        .include_x(first)
+        .include_x(last)
         .legend(Legend::default().position(Corner::LeftBottom))
         .include_y(0.0)
         .include_y(100.0)
@@ -345,7 +348,10 @@ fn failures_chart_ui(ui: &mut egui::Ui, cards: &[Scorecard]) {
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
+    let (first, last) = x_span(cards);
     week_plot("failures_per_week", 240.0)
+        .include_x(first)
+        .include_x(last)
         .legend(Legend::default())
         .include_y(0.0)
         .include_y(tallest * 3.2)
@@ -354,6 +360,19 @@ fn failures_chart_ui(ui: &mut egui::Ui, cards: &[Scorecard]) {
                 plot.bar_chart(chart);
             }
         });
+}
+
+/// The x range of a supplier's weeks, widened by half a week on each side so a single week
+/// still gets an axis with its label.
+fn x_span(cards: &[Scorecard]) -> (f64, f64) {
+    let xs = cards.iter().map(|c| week_x(c.week));
+    let first = xs.clone().fold(f64::INFINITY, f64::min);
+    let last = xs.fold(f64::NEG_INFINITY, f64::max);
+    if first.is_finite() {
+        (first - 3.5, last + 3.5)
+    } else {
+        (0.0, 7.0)
+    }
 }
 
 fn weeks_table_ui(
