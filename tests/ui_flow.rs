@@ -86,3 +86,28 @@ fn a_weekly_review_end_to_end() {
     h.get_by_label("Score history");
     h.get_by_label("Weekly scorecards");
 }
+
+#[test]
+fn a_database_open_elsewhere_gets_a_clear_message() {
+    let sb = common::Sandbox::new();
+    let _other = supply_desk::store::Store::open(&sb.db()).unwrap();
+    let mut h = harness(sb.db());
+    wait_for(&mut h, "the open attempt", |a| {
+        matches!(a.store, supply_desk::app::StoreSlot::Failed(_))
+    });
+    h.get_by_label("The database could not be opened");
+    h.get_by_label_contains("Supply Desk is already open on this database");
+}
+
+#[test]
+fn keyboard_shortcuts_switch_screens() {
+    let sb = common::Sandbox::new();
+    let mut h = harness(sb.db());
+    wait_for(&mut h, "the database", |a| a.loaded);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num8);
+    h.run_steps(2);
+    assert_eq!(h.state().state.screen, Screen::Audit);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    h.run_steps(2);
+    assert_eq!(h.state().state.screen, Screen::Suppliers);
+}
