@@ -445,23 +445,16 @@ impl SupplyDeskApp {
             Command::Rescore(supplier, week) => {
                 let Some(store) = self.store() else { return };
                 self.start_work(ctx, "Re-scoring", move |_| {
-                    WorkDone::Said(
-                        ops::rescore(&store, &supplier, week)
-                            .map(|card| {
-                                (
-                                    "Re-scored".to_string(),
-                                    format!(
-                                        "{supplier} {week}: {} of {} accounts eligible ({}), quality {:.1}, standing {}.",
-                                        card.eligible,
-                                        card.accounts,
-                                        crate::domain::scorecard::percent(card.eligible_share()),
-                                        card.quality,
-                                        card.standing.as_str()
-                                    ),
-                                )
-                            })
-                            .map_err(|e| e.to_string()),
-                    )
+                    said("Re-scored", ops::rescore(&store, &supplier, week), |card| {
+                        format!(
+                            "{supplier} {week}: {} of {} accounts eligible ({}), quality {:.1}, standing {}.",
+                            card.eligible,
+                            card.accounts,
+                            crate::domain::scorecard::percent(card.eligible_share()),
+                            card.quality,
+                            card.standing.as_str()
+                        )
+                    })
                 });
             }
             Command::Release {
@@ -471,78 +464,53 @@ impl SupplyDeskApp {
             } => {
                 let Some(store) = self.store() else { return };
                 self.start_work(ctx, "Releasing the order", move |_| {
-                    WorkDone::Said(
-                        ops::release(&store, &order, &supplier, &note)
-                            .map(|()| {
-                                (
-                                    "Order released".to_string(),
-                                    format!("Order {order} was released to {supplier}; the audit log records it."),
-                                )
-                            })
-                            .map_err(|e| e.to_string()),
-                    )
+                    said("Order released", ops::release(&store, &order, &supplier, &note), |()| {
+                        format!("Order {order} was released to {supplier}; the audit log records it.")
+                    })
                 });
             }
             Command::SaveRubric(rubric) => {
                 let Some(store) = self.store() else { return };
                 self.start_work(ctx, "Saving the rubric", move |_| {
-                    WorkDone::Said(
-                        ops::rubric::save(&store, *rubric)
-                            .map(|r| {
-                                (
-                                    "Rubric saved".to_string(),
-                                    format!("Rubric version {} is now in force for new imports and re-scores.", r.version),
-                                )
-                            })
-                            .map_err(|e| e.to_string()),
-                    )
+                    said("Rubric saved", ops::rubric::save(&store, *rubric), |r| {
+                        format!(
+                            "Rubric version {} is now in force for new imports and re-scores.",
+                            r.version
+                        )
+                    })
                 });
             }
             Command::DeriveCentres(week) => {
                 let Some(store) = self.store() else { return };
                 self.start_work(ctx, "Deriving score centres", move |_| {
-                    WorkDone::Said(
-                        ops::rubric::derive_from_week(&store, week)
-                            .map(|r| {
-                                (
-                                    "Score centres derived".to_string(),
-                                    format!(
-                                        "Rubric version {} holds centres for {} platform and niche groups from {week}.",
-                                        r.version,
-                                        r.centres.len()
-                                    ),
-                                )
-                            })
-                            .map_err(|e| e.to_string()),
-                    )
+                    said("Score centres derived", ops::rubric::derive_from_week(&store, week), |r| {
+                        format!(
+                            "Rubric version {} holds centres for {} platform and niche groups from {week}.",
+                            r.version,
+                            r.centres.len()
+                        )
+                    })
                 });
             }
             Command::Undo(id) => {
                 let Some(store) = self.store() else { return };
                 self.start_work(ctx, "Undoing the import", move |_| {
-                    WorkDone::Said(
-                        ops::undo::undo_import(&store, id)
-                            .map(|text| ("Import undone".to_string(), text))
-                            .map_err(|e| e.to_string()),
+                    said(
+                        "Import undone",
+                        ops::undo::undo_import(&store, id),
+                        |text| text,
                     )
                 });
             }
             Command::Demo => {
                 let Some(store) = self.store() else { return };
                 self.start_work(ctx, "Filling the demo", move |progress| {
-                    WorkDone::Said(
-                        ops::demo::fill(&store, progress)
-                            .map(|s| {
-                                (
-                                    "Demo data ready".to_string(),
-                                    format!(
-                                        "{} files over {} weeks were imported: five suppliers, one demoted and reinstated, held orders and refills.",
-                                        s.files, s.weeks
-                                    ),
-                                )
-                            })
-                            .map_err(|e| e.to_string()),
-                    )
+                    said("Demo data ready", ops::demo::fill(&store, progress), |s| {
+                        format!(
+                            "{} files over {} weeks were imported: five suppliers, one demoted and reinstated, held orders and refills.",
+                            s.files, s.weeks
+                        )
+                    })
                 });
             }
             Command::Export(job) => {
@@ -602,6 +570,15 @@ impl SupplyDeskApp {
             WorkDone::Said(Err(e)) => self.tell("That did not work", e),
         }
     }
+}
+
+/// The outcome of an operation as a titled message, or its error in words.
+fn said<T>(title: &str, result: Result<T, OpError>, text: impl FnOnce(T) -> String) -> WorkDone {
+    WorkDone::Said(
+        result
+            .map(|value| (title.to_string(), text(value)))
+            .map_err(|e| e.to_string()),
+    )
 }
 
 /// Previews one file and looks up what the database says about it.

@@ -764,8 +764,8 @@ pub(crate) fn trimmed_percent(fraction: f64) -> String {
     format!("{} %", trimmed(fraction * 100.0))
 }
 
-/// A count with thousands separators: "5,000".
-pub(crate) fn count(value: u64) -> String {
+/// A count with thousands separators: "5,000" (shared with the app's tables).
+pub fn count(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {

@@ -392,12 +392,7 @@ pub fn scan(
             }
         };
         preview.rows += 1;
-        if preview.rows.is_multiple_of(4096) {
-            progress.update(reader.bytes_read(), reader.total_bytes());
-            if progress.cancelled() {
-                return Err(ReadError::Cancelled);
-            }
-        }
+        super::tick(progress, preview.rows, reader)?;
         if let Some(cell) = cols.cell(&cells, Field::Supplier) {
             let name = values::text(cell);
             if !name.is_empty() {

@@ -181,6 +181,18 @@ pub trait Progress: Sync {
     fn cancelled(&self) -> bool;
 }
 
+/// Reports progress every 4,096 rows and stops when the reviewer cancelled; the one place
+/// the row loops of every kind of file check in.
+pub fn tick(progress: &dyn Progress, rows: u64, reader: &TableReader) -> Result<(), ReadError> {
+    if rows.is_multiple_of(4096) {
+        progress.update(reader.bytes_read(), reader.total_bytes());
+        if progress.cancelled() {
+            return Err(ReadError::Cancelled);
+        }
+    }
+    Ok(())
+}
+
 /// Progress that nobody watches (the CLI, tests).
 pub struct Silent;
 

@@ -250,12 +250,7 @@ pub fn for_each_row<E: From<ReadError>>(
             }
         };
         rows += 1;
-        if rows.is_multiple_of(4096) {
-            progress.update(reader.bytes_read(), reader.total_bytes());
-            if progress.cancelled() {
-                return Err(ReadError::Cancelled.into());
-            }
-        }
+        super::tick(progress, rows, reader)?;
         let read = match kind {
             FileKind::Orders => read_order(&cols, row, &cells).map(OrderRow::Order),
             FileKind::Deliveries => read_delivery(&cols, row, &cells).map(OrderRow::Delivery),

@@ -215,12 +215,7 @@ fn commit_dump(
                 Err(_) => continue,
             };
             rows += 1;
-            if rows.is_multiple_of(4096) {
-                progress.update(reader.bytes_read(), reader.total_bytes());
-                if progress.cancelled() {
-                    return Err(OpError::Cancelled);
-                }
-            }
+            crate::import::tick(progress, rows, &reader)?;
             let RowOutcome::Account { row, key, record } =
                 read_row(&cols, &cells, row, Some(plan.as_of), None)
             else {

@@ -9,7 +9,7 @@ use crate::domain::retention::{self, OrderRetention, retention_score};
 use crate::domain::scorecard::percent;
 use crate::import::orders::{Delivery, OrderRow, for_each_row};
 use crate::import::{FileKind, Preview, Problem, Progress, ReadError, open_as};
-use crate::store::{AuditKind, OrderStatus, Reader, StoreError, StoredCheck, StoredOrder, Tx};
+use crate::store::{AuditKind, Reader, StoreError, StoredCheck, StoredOrder, Tx};
 
 use super::OpError;
 
@@ -24,13 +24,6 @@ pub struct OrderEffects {
     pub problems: Vec<Problem>,
     /// Refills created, in words.
     pub refills: Vec<String>,
-}
-
-/// The status a new order has until the routing run at the end of the import.
-pub fn waiting() -> OrderStatus {
-    OrderStatus::Held {
-        reason: "waiting for the routing run".into(),
-    }
 }
 
 fn left_out(row: u64, column: &str, value: &str, message: String) -> Problem {
@@ -70,16 +63,7 @@ pub fn commit(
                     ));
                     return Ok(());
                 }
-                tx.put_order(&StoredOrder {
-                    order,
-                    status: waiting(),
-                    decision: None,
-                    released: None,
-                    delivered_at: None,
-                    delivered: None,
-                    refills: Vec::new(),
-                    import_id,
-                })?;
+                tx.put_order(&StoredOrder::waiting(order, import_id))?;
                 effects.stored += 1;
             }
             OrderRow::Delivery(delivery) => apply_delivery(tx, row, delivery, &mut effects)?,
@@ -246,16 +230,7 @@ fn apply_checks(
             })?;
             original.refills.push(refill.order_id.clone());
             tx.put_order(&original)?;
-            tx.put_order(&StoredOrder {
-                order: refill.clone(),
-                status: waiting(),
-                decision: None,
-                released: None,
-                delivered_at: None,
-                delivered: None,
-                refills: Vec::new(),
-                import_id,
-            })?;
+            tx.put_order(&StoredOrder::waiting(refill.clone(), import_id))?;
             let text = format!(
                 "Refill {} created for {} ({} units, placed {}): {}.",
                 refill.order_id,

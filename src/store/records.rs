@@ -136,6 +136,22 @@ pub struct StoredOrder {
 }
 
 impl StoredOrder {
+    /// A new order or refill, waiting for the routing run at the end of the import.
+    pub fn waiting(order: OrderRequest, import_id: u64) -> StoredOrder {
+        StoredOrder {
+            order,
+            status: OrderStatus::Held {
+                reason: "waiting for the routing run".into(),
+            },
+            decision: None,
+            released: None,
+            delivered_at: None,
+            delivered: None,
+            refills: Vec::new(),
+            import_id,
+        }
+    }
+
     /// `routed`, `held` or `delivered`, as the CLI prints it (SPEC §8).
     pub fn status_label(&self) -> &'static str {
         match (&self.status, self.delivered_at) {

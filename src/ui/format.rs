@@ -18,17 +18,7 @@ pub fn share(x: Option<f64>) -> String {
 }
 
 /// A whole number with thousands separators: 1,234,567.
-pub fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::domain::routing::count;
 
 /// Green for good standing, red for demoted.
 pub fn standing_color(s: Standing, dark: bool) -> Color32 {

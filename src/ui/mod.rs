@@ -96,6 +96,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &mut SupplyDeskApp) {
                 app.last_import.as_ref(),
                 app.loaded,
                 dark,
+                &mut app.screens.suppliers,
                 &mut app.commands,
             ),
             Screen::Suppliers => suppliers::suppliers_ui(

@@ -1,12 +1,11 @@
 //! Overview: every supplier at a glance and what needs attention (SPEC §7).
 
-use egui::RichText;
-use egui_extras::{Column, TableBuilder};
-
-use super::format::{count, score, share, standing_text, warn_color};
+use super::format::warn_color;
 use super::screen_title_ui;
+use super::suppliers::{SuppliersState, table_ui};
 use crate::app::{Command, Data, ImportReport, Screen};
 use crate::domain::standing::Standing;
+use egui::RichText;
 
 /// Draws the Overview screen.
 pub fn overview_ui(
@@ -15,6 +14,7 @@ pub fn overview_ui(
     last_import: Option<&ImportReport>,
     loaded: bool,
     dark: bool,
+    suppliers: &mut SuppliersState,
     commands: &mut Vec<Command>,
 ) {
     if loaded && data.is_empty() {
@@ -31,7 +31,7 @@ pub fn overview_ui(
         ui.add_space(12.0);
         ui.label(RichText::new("Suppliers").strong().size(16.0));
         ui.add_space(4.0);
-        suppliers_table_ui(ui, data, dark, commands);
+        table_ui(ui, data, suppliers, dark, commands);
     });
 }
 
@@ -119,75 +119,4 @@ fn attention_ui(
             });
         }
     });
-}
-
-/// The supplier table shared by the Overview and the Suppliers screen.
-pub fn suppliers_table_ui(ui: &mut egui::Ui, data: &Data, dark: bool, commands: &mut Vec<Command>) {
-    let text_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    TableBuilder::new(ui)
-        .id_salt("overview_suppliers")
-        .striped(true)
-        .vscroll(false)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(180.0).at_least(120.0))
-        .column(Column::initial(130.0))
-        .columns(Column::initial(90.0), 6)
-        .column(Column::remainder())
-        .header(text_height, |mut h| {
-            for title in [
-                "Supplier",
-                "Standing",
-                "Week",
-                "Quality",
-                "Retention",
-                "Composite",
-                "Eligible",
-                "Capacity",
-                "Routing share",
-            ] {
-                h.col(|ui| {
-                    ui.strong(title);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(text_height, data.suppliers.len(), |mut row| {
-                let s = &data.suppliers[row.index()];
-                row.col(|ui| {
-                    if ui.link(&s.name).clicked() {
-                        commands.push(Command::ShowSupplier(s.name.clone()));
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(standing_text(s.standing(), dark));
-                });
-                row.col(|ui| {
-                    ui.label(s.latest.week.to_string());
-                });
-                row.col(|ui| {
-                    ui.label(score(s.latest.quality));
-                });
-                row.col(|ui| {
-                    ui.label(share(s.latest.retention));
-                });
-                row.col(|ui| {
-                    ui.label(score(s.latest.composite));
-                });
-                row.col(|ui| {
-                    ui.label(share(Some(s.latest.eligible_share())));
-                });
-                row.col(|ui| {
-                    ui.label(count(s.capacity()));
-                });
-                row.col(|ui| {
-                    ui.label(match s.routing_share {
-                        Some(x) => format!("{} ({} orders)", share(Some(x)), s.orders_this_week),
-                        None => "no orders yet".into(),
-                    })
-                    .on_hover_text(
-                        "Share of this week's routed orders. The cap: no supplier's share exceeds 40 % by more than the order just given to it.",
-                    );
-                });
-            });
-        });
 }

@@ -25,6 +25,8 @@ pub enum SortKey {
     Name,
     /// Standing (demoted first).
     Standing,
+    /// Week of the latest scorecard.
+    Week,
     /// Quality score.
     Quality,
     /// Retention score.
@@ -82,6 +84,7 @@ fn sorted<'a>(data: &'a Data, screen: &SuppliersState) -> Vec<&'a SupplierSummar
         match screen.sort {
             SortKey::Name => 0.0,
             SortKey::Standing => f64::from(u8::from(s.standing() == Standing::Good)),
+            SortKey::Week => f64::from(s.latest.week.key()),
             SortKey::Quality => s.latest.quality,
             SortKey::Retention => s.latest.retention.unwrap_or(-1.0),
             SortKey::Composite => s.latest.composite,
@@ -97,7 +100,9 @@ fn sorted<'a>(data: &'a Data, screen: &SuppliersState) -> Vec<&'a SupplierSummar
     rows
 }
 
-fn table_ui(
+/// The suppliers table, sortable by any column; shared by the Overview and the Suppliers
+/// screen.
+pub fn table_ui(
     ui: &mut egui::Ui,
     data: &Data,
     screen: &mut SuppliersState,
@@ -109,6 +114,7 @@ fn table_ui(
     let columns = [
         ("Supplier", SortKey::Name),
         ("Standing", SortKey::Standing),
+        ("Week", SortKey::Week),
         ("Quality", SortKey::Quality),
         ("Retention", SortKey::Retention),
         ("Composite", SortKey::Composite),
@@ -120,10 +126,13 @@ fn table_ui(
         .id_salt("suppliers_table")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(190.0).at_least(120.0))
-        .column(Column::initial(130.0))
-        .columns(Column::initial(105.0), 5)
-        .column(Column::remainder())
+        .column(Column::initial(150.0).at_least(110.0).clip(true))
+        .column(Column::initial(110.0))
+        .column(Column::initial(75.0))
+        .columns(Column::initial(70.0), 3)
+        .column(Column::initial(90.0))
+        .column(Column::initial(70.0))
+        .column(Column::remainder().at_least(120.0))
         .header(h, |mut header| {
             for (title, key) in columns {
                 header.col(|ui| {
@@ -164,6 +173,9 @@ fn table_ui(
                     ui.label(standing_text(s.standing(), dark));
                 });
                 row.col(|ui| {
+                    ui.label(s.latest.week.to_string());
+                });
+                row.col(|ui| {
                     ui.label(score(s.latest.quality));
                 });
                 row.col(|ui| {
@@ -179,9 +191,12 @@ fn table_ui(
                     ui.label(count(s.capacity()));
                 });
                 row.col(|ui| {
-                    ui.label(
-                        s.routing_share
-                            .map_or_else(|| "–".into(), |x| share(Some(x))),
+                    ui.label(match s.routing_share {
+                        Some(x) => format!("{} ({} orders)", share(Some(x)), s.orders_this_week),
+                        None => "no orders yet".into(),
+                    })
+                    .on_hover_text(
+                        "Share of the latest week's routed orders. The cap: no supplier's share exceeds 40 % by more than the order just given to it.",
                     );
                 });
             });
