@@ -243,6 +243,8 @@ fn detail_ui(
         failures_chart_ui(ui, cards);
         ui.add_space(10.0);
         weeks_table_ui(ui, &s.name, cards, commands);
+        ui.add_space(10.0);
+        imports_ui(ui, data, &s.name, commands);
     });
 }
 
@@ -375,6 +377,57 @@ fn failures_chart_ui(ui: &mut egui::Ui, cards: &[Scorecard]) {
                 plot.bar_chart(chart);
             }
         });
+}
+
+/// The supplier's dump imports, newest first, with a link to the Imports screen.
+fn imports_ui(ui: &mut egui::Ui, data: &Data, supplier: &str, commands: &mut Vec<Command>) {
+    ui.label(RichText::new("Its imports").strong());
+    let mine: Vec<_> = data
+        .imports
+        .iter()
+        .filter(|r| r.supplier_week.as_ref().is_some_and(|(s, _)| s == supplier))
+        .collect();
+    if mine.is_empty() {
+        ui.label("None: its scorecards came from imports that were undone.");
+        return;
+    }
+    egui::Grid::new("supplier_imports")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for t in ["#", "When (UTC)", "File", "Week", "Rows"] {
+                ui.strong(t);
+            }
+            ui.end_row();
+            for r in mine {
+                ui.label(r.id.to_string());
+                ui.label(&r.imported_at);
+                ui.label(&r.file_name);
+                ui.label(
+                    r.supplier_week
+                        .as_ref()
+                        .map_or_else(String::new, |(_, w)| w.to_string()),
+                );
+                ui.label(format!(
+                    "{} stored{}{}",
+                    count(r.stored),
+                    if r.left_out > 0 {
+                        format!(", {} left out", count(r.left_out))
+                    } else {
+                        String::new()
+                    },
+                    if r.replaced.is_some() {
+                        ", replaced an earlier dump"
+                    } else {
+                        ""
+                    }
+                ));
+                ui.end_row();
+            }
+        });
+    if ui.link("All imports, with undo").clicked() {
+        commands.push(Command::Show(crate::app::Screen::Imports));
+    }
 }
 
 /// The x range of a supplier's weeks, widened by half a week on each side so a single week
