@@ -1,8 +1,406 @@
-//! Retention (SPEC §7). Built out in full separately.
+//! Retention (SPEC §5, §7): each supplier's mean retention by day since delivery against
+//! the 95 % line, and each supplier's weekly share of routed orders against the 40 % cap.
+//! Either chart can be saved as a PNG image.
+//!
+//! Saving a chart takes a screenshot of the window (egui calls back with the pixels one
+//! frame later); cropping and PNG encoding run on the export job's thread, after the
+//! reviewer has picked a file, so the UI thread only hands the pixels over.
 
-use crate::app::{Command, Data};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
-/// Draws the retention screen.
-pub fn retention_ui(ui: &mut egui::Ui, _data: &Data, _commands: &mut Vec<Command>) {
-    ui.heading("Retention");
+use egui::{Color32, ColorImage, Rect, RichText};
+use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, Points, VLine};
+
+use super::charts::{week_plot, week_x, x_week_label};
+use super::screen_title_ui;
+use crate::app::{Command, Data, ExportJob};
+use crate::domain::refill::REFILL_WINDOW_DAYS;
+
+/// The retention under which a check within 30 days triggers a refill (SPEC §5), in percent.
+const REFILL_LINE_PERCENT: f64 = 95.0;
+
+/// The routing cap (SPEC §4 rule 3), in percent.
+const CAP_PERCENT: f64 = 40.0;
+
+/// Colours of the suppliers' lines, by the supplier's place in the suppliers list, so a
+/// supplier has the same colour on both charts.
+const PALETTE: [Color32; 8] = [
+    Color32::from_rgb(0x3a, 0x86, 0xd8),
+    Color32::from_rgb(0xe8, 0x8a, 0x1a),
+    Color32::from_rgb(0x2e, 0x9d, 0x57),
+    Color32::from_rgb(0xa3, 0x5c, 0xd6),
+    Color32::from_rgb(0x1a, 0xa6, 0xb7),
+    Color32::from_rgb(0xd6, 0x4f, 0x9a),
+    Color32::from_rgb(0x8c, 0x7a, 0x3e),
+    Color32::from_rgb(0x7f, 0x8c, 0x9a),
+];
+
+/// The colour of limit lines (95 %, 40 %).
+const LIMIT_COLOR: Color32 = Color32::from_rgb(0xd0, 0x3a, 0x2f);
+
+/// Draws the Retention screen.
+pub fn retention_ui(ui: &mut egui::Ui, data: &Data, commands: &mut Vec<Command>) {
+    screen_title_ui(
+        ui,
+        "Retention",
+        "How long delivered followers stay with each supplier, and how orders are shared among suppliers week by week.",
+    );
+    egui::ScrollArea::vertical()
+        .auto_shrink([false; 2])
+        .show(ui, |ui| {
+            chart_section_ui(
+                ui,
+                Chart {
+                    key: "retention_curves",
+                    title: "Retention by day since delivery",
+                    explanation: "Each line is one supplier: of the followers it delivered, the share still there on each day after delivery, averaged over its orders checked that day. Higher is better. The dashed line is 95 %: an order checked below it within 30 days of delivery gets a refill at no charge. Hover a point for its value and how many orders it averages. Suppliers with no checked deliveries yet do not appear.",
+                    what: "retention chart",
+                    file_name: "retention-by-day.png",
+                    empty: data.curves.is_empty().then_some(
+                        "No retention checks yet: import delivery reports and retention checks.",
+                    ),
+                },
+                commands,
+                |ui| curves_chart_ui(ui, data),
+            );
+            ui.add_space(18.0);
+            chart_section_ui(
+                ui,
+                Chart {
+                    key: "routing_shares",
+                    title: "Routing share per week",
+                    explanation: "Each line is one supplier's share of all orders routed in a week (refills included). Routing keeps every supplier at or under the dashed 40 % line, so a quality problem at one source reaches at most 40 % of a week's orders; in a small week a supplier may sit just above it by the one order it was given. Orders released by hand count too. Suppliers that received no orders do not appear. Hover a point for the week and the counts.",
+                    what: "routing share chart",
+                    file_name: "routing-share-per-week.png",
+                    empty: data.windows.is_empty().then_some(
+                        "No orders routed yet: import orders to see how they are shared among suppliers.",
+                    ),
+                },
+                commands,
+                |ui| shares_chart_ui(ui, data),
+            );
+        });
+}
+
+/// What a chart section shows.
+struct Chart {
+    /// Memory key of the chart (its rect and pending screenshot).
+    key: &'static str,
+    /// Its title.
+    title: &'static str,
+    /// What it shows, for reviewers who do not read charts every day.
+    explanation: &'static str,
+    /// What the image is, for the status bar.
+    what: &'static str,
+    /// Suggested file name of the image.
+    file_name: &'static str,
+    /// The sentence shown instead when there is nothing to draw.
+    empty: Option<&'static str>,
+}
+
+/// A screenshot asked for one chart: egui's callback fills `image`; the chart's rect and the
+/// scale are kept to crop it.
+#[derive(Clone)]
+struct PendingShot {
+    image: Arc<Mutex<Option<Arc<ColorImage>>>>,
+    rect: Rect,
+    pixels_per_point: f32,
+}
+
+/// A chart's title, explanation, the chart itself (or its empty state) and its
+/// "Save chart as PNG…" button.
+fn chart_section_ui(
+    ui: &mut egui::Ui,
+    chart: Chart,
+    commands: &mut Vec<Command>,
+    draw: impl FnOnce(&mut egui::Ui),
+) {
+    ui.label(RichText::new(chart.title).strong().size(16.0));
+    ui.label(RichText::new(chart.explanation).weak());
+    ui.add_space(4.0);
+    if let Some(empty) = chart.empty {
+        ui.add_space(8.0);
+        ui.label(empty);
+        return;
+    }
+    let shot_id = egui::Id::unique(("chart_png", chart.key));
+    // A screenshot arrived: the export job crops and encodes it after the file is chosen.
+    if let Some(pending) = ui.data(|d| d.get_temp::<PendingShot>(shot_id)) {
+        let image = pending.image.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = image {
+            ui.data_mut(|d| d.remove::<PendingShot>(shot_id));
+            commands.push(Command::Export(chart_png_export(
+                chart.what,
+                chart.file_name,
+                image,
+                pending.rect,
+                pending.pixels_per_point,
+            )));
+        }
+    }
+    let rect = ui.scope(draw).response.rect;
+    ui.add_space(4.0);
+    let save = ui
+        .button("Save chart as PNG…")
+        .on_hover_text("Save this chart, as shown, as an image file")
+        .accessible_name(format!("Save {} as PNG…", chart.what));
+    if save.clicked() {
+        let pending = PendingShot {
+            image: Arc::new(Mutex::new(None)),
+            rect,
+            pixels_per_point: ui.pixels_per_point(),
+        };
+        let slot = Arc::clone(&pending.image);
+        ui.data_mut(|d| d.insert_temp(shot_id, pending));
+        let ctx = ui.ctx().clone();
+        ui.ctx().request_screenshot(move |image| {
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(image);
+            }
+            ctx.request_repaint();
+        });
+    }
+}
+
+/// The colour of a supplier's lines.
+fn supplier_color(data: &Data, name: &str) -> Color32 {
+    let i = data
+        .suppliers
+        .iter()
+        .position(|s| s.name == name)
+        .unwrap_or(data.suppliers.len());
+    PALETTE[i % PALETTE.len()]
+}
+
+/// Mean retention by day since delivery, one line per supplier (SPEC §5).
+fn curves_chart_ui(ui: &mut egui::Ui, data: &Data) {
+    let orders_behind: BTreeMap<(String, i64), usize> = data
+        .curves
+        .iter()
+        .flat_map(|(name, curve)| {
+            curve
+                .iter()
+                .map(move |&(day, _, n)| ((name.clone(), day), n))
+        })
+        .collect();
+    let lowest = data
+        .curves
+        .values()
+        .flatten()
+        .map(|&(_, mean, _)| mean * 100.0)
+        .fold(REFILL_LINE_PERCENT, f64::min);
+    Plot::new("retention_curves")
+        .height(280.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_x(0.0)
+        .include_x((REFILL_WINDOW_DAYS + 5) as f64)
+        .include_y(100.0)
+        .include_y((lowest - 5.0).max(0.0))
+        .x_axis_label("Days since delivery")
+        .y_axis_label("Still there (%)")
+        .y_axis_formatter(|m, _| format!("{:.0} %", m.value))
+        .label_formatter(move |hover| match hover {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => {
+                let day = position.x.round() as i64;
+                Some(match orders_behind.get(&(plot_name.to_string(), day)) {
+                    Some(n) => format!(
+                        "{plot_name}\nDay {day}: {:.1} % still there\nmean of {n} order(s)",
+                        position.y
+                    ),
+                    None => format!("{plot_name}\n{:.1} %", position.y),
+                })
+            }
+            HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            for (name, curve) in &data.curves {
+                let color = supplier_color(data, name);
+                let points: Vec<[f64; 2]> = curve
+                    .iter()
+                    .map(|&(day, mean, _)| [day as f64, mean * 100.0])
+                    .collect();
+                plot.line(
+                    Line::new(name.as_str(), PlotPoints::from(points.clone()))
+                        .color(color)
+                        .width(2.0),
+                );
+                plot.points(
+                    Points::new(name.as_str(), PlotPoints::from(points))
+                        .color(color)
+                        .radius(3.0),
+                );
+            }
+            plot.hline(
+                HLine::new("95 % line", REFILL_LINE_PERCENT)
+                    .color(LIMIT_COLOR)
+                    .style(LineStyle::dashed_loose()),
+            );
+            plot.vline(
+                VLine::new(
+                    format!("Day {REFILL_WINDOW_DAYS}: refill limit"),
+                    REFILL_WINDOW_DAYS as f64,
+                )
+                .color(Color32::GRAY)
+                .style(LineStyle::dotted_loose()),
+            );
+        });
+}
+
+/// Each supplier's share of the orders routed per week, against the 40 % cap (SPEC §4).
+fn shares_chart_ui(ui: &mut egui::Ui, data: &Data) {
+    let mut names: Vec<&str> = data
+        .windows
+        .values()
+        .flat_map(|m| m.keys().map(String::as_str))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    // (supplier, week x) -> (orders to it, orders in the week), for the hover label.
+    let mut counts: BTreeMap<(String, i64), (u64, u64)> = BTreeMap::new();
+    let mut lines: Vec<(&str, Vec<[f64; 2]>)> = names.iter().map(|n| (*n, Vec::new())).collect();
+    for (week, by_supplier) in &data.windows {
+        let total: u64 = by_supplier.values().sum();
+        if total == 0 {
+            continue;
+        }
+        let x = week_x(*week);
+        for (name, points) in &mut lines {
+            let n = by_supplier.get(*name).copied().unwrap_or(0);
+            points.push([x, n as f64 / total as f64 * 100.0]);
+            counts.insert((name.to_string(), x as i64), (n, total));
+        }
+    }
+    week_plot("routing_shares", 280.0)
+        .legend(Legend::default())
+        .include_y(0.0)
+        // Headroom above the 40 % line keeps the legend clear of the lines.
+        .include_y(75.0)
+        .y_axis_label("Share of the week's orders (%)")
+        .y_axis_formatter(|m, _| format!("{:.0} %", m.value))
+        .label_formatter(move |hover| match hover {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => {
+                let week = x_week_label(position.x);
+                Some(
+                    match counts.get(&(plot_name.to_string(), position.x.round() as i64)) {
+                        Some((n, total)) => format!(
+                            "{plot_name}\n{week}: {:.1} % ({n} of {total} orders)",
+                            position.y
+                        ),
+                        None => format!("{plot_name}\n{week}: {:.1} %", position.y),
+                    },
+                )
+            }
+            HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            for (name, points) in lines {
+                let color = supplier_color(data, name);
+                plot.line(
+                    Line::new(name, PlotPoints::from(points.clone()))
+                        .color(color)
+                        .width(2.0),
+                );
+                plot.points(
+                    Points::new(name, PlotPoints::from(points))
+                        .color(color)
+                        .radius(3.0),
+                );
+            }
+            plot.hline(
+                HLine::new("40 % cap", CAP_PERCENT)
+                    .color(LIMIT_COLOR)
+                    .style(LineStyle::dashed_loose()),
+            );
+        });
+}
+
+/// An export job that writes part of a screenshot as a PNG file: the crop and the encoding
+/// happen on the job's thread.
+pub fn chart_png_export(
+    what: &str,
+    file_name: &str,
+    image: Arc<ColorImage>,
+    rect: Rect,
+    pixels_per_point: f32,
+) -> ExportJob {
+    ExportJob {
+        what: what.to_string(),
+        file_name: file_name.to_string(),
+        filter: ("PNG image".into(), vec!["png".into()]),
+        produce: Arc::new(move |_store| png_of_region(&image, rect, pixels_per_point)),
+    }
+}
+
+/// The part of a screenshot under `rect` (in points) as PNG bytes. The region is clamped to
+/// the image, so a chart partly scrolled out of the window gives its visible part.
+pub fn png_of_region(
+    image: &ColorImage,
+    rect: Rect,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, String> {
+    use eframe::icon_data::IconDataExt as _;
+    let [width, height] = image.size;
+    let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, x1) = (px(rect.min.x, width), px(rect.max.x, width));
+    let (y0, y1) = (px(rect.min.y, height), px(rect.max.y, height));
+    if x1 <= x0 || y1 <= y0 {
+        return Err(
+            "The chart was not on screen when the picture was taken. Scroll it into view and try again."
+                .into(),
+        );
+    }
+    let part = image.region_by_pixels([x0, y0], [x1 - x0, y1 - y0]);
+    let icon = egui::IconData {
+        rgba: part.as_raw().to_vec(),
+        width: u32::try_from(part.width()).map_err(|e| e.to_string())?,
+        height: u32::try_from(part.height()).map_err(|e| e.to_string())?,
+    };
+    icon.to_png_bytes()
+        .map_err(|e| format!("The chart could not be encoded as PNG: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn image(w: usize, h: usize) -> ColorImage {
+        let pixels = (0..w * h)
+            .map(|i| Color32::from_rgb((i % 256) as u8, 0, 0))
+            .collect();
+        ColorImage::new([w, h], pixels)
+    }
+
+    #[test]
+    fn crops_a_chart_to_png() {
+        let img = image(40, 30);
+        let rect = Rect::from_min_max(egui::pos2(5.0, 5.0), egui::pos2(15.0, 10.0));
+        let png = png_of_region(&img, rect, 2.0).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let back = eframe::icon_data::from_png_bytes(&png).unwrap();
+        assert_eq!((back.width, back.height), (20, 10));
+    }
+
+    #[test]
+    fn clamps_to_the_window_and_refuses_an_empty_region() {
+        let img = image(40, 30);
+        let partly_out = Rect::from_min_max(egui::pos2(30.0, 20.0), egui::pos2(90.0, 90.0));
+        let back =
+            eframe::icon_data::from_png_bytes(&png_of_region(&img, partly_out, 1.0).unwrap())
+                .unwrap();
+        assert_eq!((back.width, back.height), (10, 10));
+        let out = Rect::from_min_max(egui::pos2(50.0, 50.0), egui::pos2(90.0, 90.0));
+        assert!(png_of_region(&img, out, 1.0).is_err());
+    }
 }
