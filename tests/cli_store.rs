@@ -103,3 +103,49 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
         "the file was changed"
     );
 }
+
+#[test]
+fn killing_an_import_midway_commits_nothing_and_the_database_reopens() {
+    let sb = Sandbox::new();
+    let small = sb.file("small.csv", dump("Acme", "2026-10-05", 3, 0));
+    sb.ok([std::ffi::OsStr::new("import"), small.as_os_str()]);
+    let before = sb.snapshot();
+    // A dump large enough that the import is still running when it is killed.
+    let big = sb.path("big.csv");
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
+        supply_desk::synth::write_dump(
+            &supply_desk::synth::DumpSpec {
+                supplier: "Bolt",
+                as_of: chrono::NaiveDate::from_ymd_opt(2026, 10, 12).unwrap(),
+                accounts: 300_000,
+                platforms: &["instagram"],
+                profile: supply_desk::synth::Profile { failure: 0.1, balance: 0.0 },
+                seed: 3,
+            },
+            &mut f,
+        )
+        .unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_supply-desk"))
+        .arg("--db")
+        .arg(sb.db())
+        .arg("import")
+        .arg(&big)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let finished = child.try_wait().unwrap().is_some();
+    child.kill().ok();
+    child.wait().unwrap();
+    // Whatever moment the kill landed on, the database opens again (repairing if needed)
+    // and holds either the whole import or none of it.
+    let after = sb.snapshot();
+    if finished {
+        assert!(after.contains("Bolt,2026-W42,300000"), "{after}");
+    } else {
+        assert_eq!(after, before, "a killed import left a partial change");
+    }
+}

@@ -90,7 +90,13 @@ fn classify(e: DatabaseError, path: &Path) -> StoreError {
 /// Reads the schema version without opening the file for writing, so a database made by a
 /// newer Supply Desk is refused byte for byte untouched.
 fn refuse_newer(path: &Path) -> Result<()> {
-    let db = redb::ReadOnlyDatabase::open(path).map_err(|e| classify(e, path))?;
+    let db = match redb::ReadOnlyDatabase::open(path) {
+        Ok(db) => db,
+        // A file left by a crash needs a repair, which only a writer can make; the version is
+        // checked again once it is open for writing.
+        Err(DatabaseError::RepairAborted) => return Ok(()),
+        Err(e) => return Err(classify(e, path)),
+    };
     if let Some(found) = stored_version(&db, path)?.filter(|v| *v > SCHEMA_VERSION) {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
