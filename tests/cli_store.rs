@@ -120,7 +120,10 @@ fn killing_an_import_midway_commits_nothing_and_the_database_reopens() {
                 as_of: chrono::NaiveDate::from_ymd_opt(2026, 10, 12).unwrap(),
                 accounts: 300_000,
                 platforms: &["instagram"],
-                profile: supply_desk::synth::Profile { failure: 0.1, balance: 0.0 },
+                profile: supply_desk::synth::Profile {
+                    failure: 0.1,
+                    balance: 0.0,
+                },
                 seed: 3,
             },
             &mut f,

@@ -3,17 +3,10 @@
 
 mod common;
 
-use std::sync::Mutex;
-
 use supply_desk::domain::week::Week;
 use supply_desk::store::Store;
 
-/// The demo writes its files to a folder named after the process, so two tests of this
-/// binary must not fill demos at the same time.
-static DEMO: Mutex<()> = Mutex::new(());
-
 fn demo_store(sb: &common::Sandbox) -> Store {
-    let _one_at_a_time = DEMO.lock().unwrap_or_else(|e| e.into_inner());
     let store = Store::open(&sb.db()).expect("open");
     supply_desk::ops::demo::fill(&store, &supply_desk::import::Silent).expect("demo");
     store

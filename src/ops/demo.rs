@@ -90,7 +90,10 @@ pub fn fill(store: &Store, progress: &dyn Progress) -> Result<DemoSummary, OpErr
             ));
         }
     }
-    let dir = std::env::temp_dir().join(format!("supply-desk-demo-{}", std::process::id()));
+    // One folder per call, so two demos filling at once (tests) never share files.
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("supply-desk-demo-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir)
         .map_err(|e| OpError::Rejected(format!("could not create {}: {e}", dir.display())))?;
     let result = run(store, &dir, progress);
