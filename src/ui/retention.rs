@@ -6,15 +6,13 @@
 //! frame later); cropping and PNG encoding run on the export job's thread, after the
 //! reviewer has picked a file, so the UI thread only hands the pixels over.
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
-
-use egui::{Color32, ColorImage, Rect, RichText};
+use egui::Color32;
 use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use std::collections::BTreeMap;
 
-use super::charts::{week_plot, week_x, x_week_label};
+use super::charts::{Chart, chart_section_ui, week_plot, week_x, x_week_label};
 use super::screen_title_ui;
-use crate::app::{Command, Data, ExportJob};
+use crate::app::{Command, Data};
 use crate::domain::refill::REFILL_WINDOW_DAYS;
 
 /// The retention under which a check within 30 days triggers a refill (SPEC §5), in percent.
@@ -81,86 +79,6 @@ pub fn retention_ui(ui: &mut egui::Ui, data: &Data, commands: &mut Vec<Command>)
                 |ui| shares_chart_ui(ui, data),
             );
         });
-}
-
-/// What a chart section shows.
-struct Chart {
-    /// Memory key of the chart (its rect and pending screenshot).
-    key: &'static str,
-    /// Its title.
-    title: &'static str,
-    /// What it shows, for reviewers who do not read charts every day.
-    explanation: &'static str,
-    /// What the image is, for the status bar.
-    what: &'static str,
-    /// Suggested file name of the image.
-    file_name: &'static str,
-    /// The sentence shown instead when there is nothing to draw.
-    empty: Option<&'static str>,
-}
-
-/// A screenshot asked for one chart: egui's callback fills `image`; the chart's rect and the
-/// scale are kept to crop it.
-#[derive(Clone)]
-struct PendingShot {
-    image: Arc<Mutex<Option<Arc<ColorImage>>>>,
-    rect: Rect,
-    pixels_per_point: f32,
-}
-
-/// A chart's title, explanation, the chart itself (or its empty state) and its
-/// "Save chart as PNG…" button.
-fn chart_section_ui(
-    ui: &mut egui::Ui,
-    chart: Chart,
-    commands: &mut Vec<Command>,
-    draw: impl FnOnce(&mut egui::Ui),
-) {
-    ui.label(RichText::new(chart.title).strong().size(16.0));
-    ui.label(RichText::new(chart.explanation).weak());
-    ui.add_space(4.0);
-    if let Some(empty) = chart.empty {
-        ui.add_space(8.0);
-        ui.label(empty);
-        return;
-    }
-    let shot_id = egui::Id::unique(("chart_png", chart.key));
-    // A screenshot arrived: the export job crops and encodes it after the file is chosen.
-    if let Some(pending) = ui.data(|d| d.get_temp::<PendingShot>(shot_id)) {
-        let image = pending.image.lock().ok().and_then(|mut slot| slot.take());
-        if let Some(image) = image {
-            ui.data_mut(|d| d.remove::<PendingShot>(shot_id));
-            commands.push(Command::Export(chart_png_export(
-                chart.what,
-                chart.file_name,
-                image,
-                pending.rect,
-                pending.pixels_per_point,
-            )));
-        }
-    }
-    let rect = ui.scope(draw).response.rect;
-    ui.add_space(4.0);
-    let save = ui
-        .button("Save chart as PNG…")
-        .on_hover_text("Save this chart, as shown, as an image file")
-        .accessible_name(format!("Save {} as PNG…", chart.what));
-    if save.clicked() {
-        let pending = PendingShot {
-            image: Arc::new(Mutex::new(None)),
-            rect,
-            pixels_per_point: ui.pixels_per_point(),
-        };
-        let slot = Arc::clone(&pending.image);
-        ui.data_mut(|d| d.insert_temp(shot_id, pending));
-        let ctx = ui.ctx().clone();
-        ui.ctx().request_screenshot(move |image| {
-            if let Ok(mut s) = slot.lock() {
-                *s = Some(image);
-            }
-            ctx.request_repaint();
-        });
-    }
 }
 
 /// The colour of a supplier's lines.
@@ -324,83 +242,4 @@ fn shares_chart_ui(ui: &mut egui::Ui, data: &Data) {
                     .style(LineStyle::dashed_loose()),
             );
         });
-}
-
-/// An export job that writes part of a screenshot as a PNG file: the crop and the encoding
-/// happen on the job's thread.
-pub fn chart_png_export(
-    what: &str,
-    file_name: &str,
-    image: Arc<ColorImage>,
-    rect: Rect,
-    pixels_per_point: f32,
-) -> ExportJob {
-    ExportJob {
-        what: what.to_string(),
-        file_name: file_name.to_string(),
-        filter: ("PNG image".into(), vec!["png".into()]),
-        produce: Arc::new(move |_store| png_of_region(&image, rect, pixels_per_point)),
-    }
-}
-
-/// The part of a screenshot under `rect` (in points) as PNG bytes. The region is clamped to
-/// the image, so a chart partly scrolled out of the window gives its visible part.
-pub fn png_of_region(
-    image: &ColorImage,
-    rect: Rect,
-    pixels_per_point: f32,
-) -> Result<Vec<u8>, String> {
-    use eframe::icon_data::IconDataExt as _;
-    let [width, height] = image.size;
-    let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
-    let (x0, x1) = (px(rect.min.x, width), px(rect.max.x, width));
-    let (y0, y1) = (px(rect.min.y, height), px(rect.max.y, height));
-    if x1 <= x0 || y1 <= y0 {
-        return Err(
-            "The chart was not on screen when the picture was taken. Scroll it into view and try again."
-                .into(),
-        );
-    }
-    let part = image.region_by_pixels([x0, y0], [x1 - x0, y1 - y0]);
-    let icon = egui::IconData {
-        rgba: part.as_raw().to_vec(),
-        width: u32::try_from(part.width()).map_err(|e| e.to_string())?,
-        height: u32::try_from(part.height()).map_err(|e| e.to_string())?,
-    };
-    icon.to_png_bytes()
-        .map_err(|e| format!("The chart could not be encoded as PNG: {e}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn image(w: usize, h: usize) -> ColorImage {
-        let pixels = (0..w * h)
-            .map(|i| Color32::from_rgb((i % 256) as u8, 0, 0))
-            .collect();
-        ColorImage::new([w, h], pixels)
-    }
-
-    #[test]
-    fn crops_a_chart_to_png() {
-        let img = image(40, 30);
-        let rect = Rect::from_min_max(egui::pos2(5.0, 5.0), egui::pos2(15.0, 10.0));
-        let png = png_of_region(&img, rect, 2.0).unwrap();
-        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        let back = eframe::icon_data::from_png_bytes(&png).unwrap();
-        assert_eq!((back.width, back.height), (20, 10));
-    }
-
-    #[test]
-    fn clamps_to_the_window_and_refuses_an_empty_region() {
-        let img = image(40, 30);
-        let partly_out = Rect::from_min_max(egui::pos2(30.0, 20.0), egui::pos2(90.0, 90.0));
-        let back =
-            eframe::icon_data::from_png_bytes(&png_of_region(&img, partly_out, 1.0).unwrap())
-                .unwrap();
-        assert_eq!((back.width, back.height), (10, 10));
-        let out = Rect::from_min_max(egui::pos2(50.0, 50.0), egui::pos2(90.0, 90.0));
-        assert!(png_of_region(&img, out, 1.0).is_err());
-    }
 }

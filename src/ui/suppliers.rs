@@ -8,7 +8,7 @@ use egui_plot::{
     Bar, BarChart, Corner, HLine, HoverPosition, Legend, Line, PlotPoints, Points, VLine,
 };
 
-use super::charts::{week_plot, week_x, x_week_label};
+use super::charts::{Chart, chart_section_ui, week_plot, week_x, x_week_label};
 use super::format::{count, reason_words, score, share, standing_text};
 use super::screen_title_ui;
 use crate::app::data::SupplierSummary;
@@ -236,11 +236,36 @@ fn detail_ui(
     }
     ui.add_space(6.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new("Score history").strong());
-        history_chart_ui(ui, data, cards);
+        chart_section_ui(
+            ui,
+            Chart {
+                key: "score_history",
+                title: "Score history",
+                explanation: "Quality, eligible share and retention week by week, with the floors a scorecard must clear; red lines mark demotions, green lines reinstatements.",
+                what: "score history chart",
+                file_name: "score-history.png",
+                empty: None,
+            },
+            commands,
+            |ui| history_chart_ui(ui, data, cards),
+        );
         ui.add_space(10.0);
-        ui.label(RichText::new("Accounts failing each reason, per week").strong());
-        failures_chart_ui(ui, cards);
+        chart_section_ui(
+            ui,
+            Chart {
+                key: "failures_per_week",
+                title: "Accounts failing each reason, per week",
+                explanation: "How many accounts failed each criterion in each week's dump (an account failing two criteria counts under both).",
+                what: "failures chart",
+                file_name: "failures-per-week.png",
+                empty: cards
+                    .iter()
+                    .all(|c| c.failures.is_empty())
+                    .then_some("No account failed any criterion."),
+            },
+            commands,
+            |ui| failures_chart_ui(ui, cards),
+        );
         ui.add_space(10.0);
         weeks_table_ui(ui, &s.name, cards, commands);
         ui.add_space(10.0);
@@ -338,10 +363,6 @@ fn failures_chart_ui(ui: &mut egui::Ui, cards: &[Scorecard]) {
     let mut reasons: Vec<&String> = cards.iter().flat_map(|c| c.failures.keys()).collect();
     reasons.sort();
     reasons.dedup();
-    if reasons.is_empty() {
-        ui.label("No account failed any criterion.");
-        return;
-    }
     // Room above the tallest bar keeps the legend (top right) clear of the data.
     let tallest = cards
         .iter()
