@@ -23,5 +23,7 @@ pub mod report;
 pub mod store;
 /// Deterministic synthetic dumps and orders for the demo, benchmarks and tests.
 pub mod synth;
+/// Numbers and words as people read them.
+pub mod text;
 /// Drawing: one file per screen (SPEC §7).
 pub mod ui;

@@ -22,7 +22,7 @@ use crate::domain::scorecard::{Scorecard, percent};
 use crate::domain::standing::Standing;
 use crate::domain::week::Week;
 use crate::store::{OrderStatus, Reader, Store, StoreError, StoredOrder};
-use crate::ui::format::{count, reason_words, score, share};
+use crate::text::{count, reason_words, score, share};
 
 /// Writes the weekly review of `week` (the latest week with a scorecard when `None`) as one
 /// HTML page. Fails with a sentence for the reviewer when the database cannot be read or
@@ -1014,7 +1014,7 @@ fn rubric_section(out: &mut String, f: &Facts) {
         );
     }
     if let Some(prev) = &f.previous {
-        let changes = crate::ui::rubric::rubric_changes(prev, r);
+        let changes = crate::domain::rubric::changes(prev, r);
         if changes.is_empty() {
             put!(
                 out,

@@ -5,7 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::routing::{Tier, TierRule, TierRules};
+use std::collections::BTreeMap;
+
+use super::routing::{Tier, TierRule, TierRules, count};
+use super::scorecard::percent;
 
 /// The score centre and spread of one platform (and optionally one niche), SPEC §2.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -245,6 +248,139 @@ fn median(values: &mut [f64]) -> Option<f64> {
     } else {
         values[mid]
     })
+}
+
+/// A score centre in words, such as "score centre instagram/food".
+pub fn centre_name(c: &ScoreCentre) -> String {
+    match &c.niche {
+        Some(n) => format!("score centre {}/{n}", c.platform),
+        None => format!("score centre {} (all niches)", c.platform),
+    }
+}
+
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+fn retention_min(r: Option<f64>) -> String {
+    r.map_or_else(|| "none".into(), percent)
+}
+
+/// What changed from one rubric version to the next, in words, one item per setting
+/// ("eligible share floor 90 % to 85 %"). Many score-centre changes (a re-derivation) are
+/// summed up in one item.
+pub fn changes(old: &Rubric, new: &Rubric) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut change = |name: &str, changed: bool, a: String, b: String| {
+        if changed {
+            out.push(format!("{name} {a} to {b}"));
+        }
+    };
+    macro_rules! setting {
+        ($name:expr, $field:ident, $show:expr) => {
+            change(
+                $name,
+                old.$field != new.$field,
+                $show(old.$field),
+                $show(new.$field),
+            )
+        };
+    }
+    setting!("words in a bio sentence", min_bio_words, |n: u32| n
+        .to_string());
+    setting!("minimum posts", min_posts, count);
+    setting!("minimum account age", min_age_days, days);
+    setting!("ratio rule applies from", ratio_min_following, |n| format!(
+        "{} accounts followed",
+        count(n)
+    ));
+    setting!("ratio factor", ratio_factor, |n: u64| n.to_string());
+    setting!("active within", active_within_days, days);
+    setting!("flag window", flag_window_days, days);
+    setting!("eligible share floor", eligible_share_floor, percent);
+    setting!("retention floor", retention_floor, percent);
+    setting!("clean weeks to reinstate", reinstate_after, |n: u32| n
+        .to_string());
+    setting!("quality weight", quality_weight, percent);
+    setting!("retention weight", retention_weight, percent);
+    for tier in Tier::ALL {
+        let (a, b) = (old.tier(tier), new.tier(tier));
+        let t = tier.as_str();
+        change(
+            &format!("{t} minimum quality"),
+            a.min_quality != b.min_quality,
+            score(a.min_quality),
+            score(b.min_quality),
+        );
+        change(
+            &format!("{t} minimum retention"),
+            a.min_retention != b.min_retention,
+            retention_min(a.min_retention),
+            retention_min(b.min_retention),
+        );
+        change(
+            &format!("{t} target composite"),
+            a.target_composite != b.target_composite,
+            score(a.target_composite),
+            score(b.target_composite),
+        );
+    }
+    out.extend(centre_changes(&old.centres, &new.centres));
+    out
+}
+
+fn centre_changes(old: &[ScoreCentre], new: &[ScoreCentre]) -> Vec<String> {
+    let key = |c: &ScoreCentre| (c.platform.clone(), c.niche.clone());
+    let before: BTreeMap<_, &ScoreCentre> = old.iter().map(|c| (key(c), c)).collect();
+    let after: BTreeMap<_, &ScoreCentre> = new.iter().map(|c| (key(c), c)).collect();
+    let mut items = Vec::new();
+    let (mut added, mut changed, mut removed) = (0, 0, 0);
+    for (k, b) in &after {
+        match before.get(k) {
+            None => {
+                added += 1;
+                items.push(format!(
+                    "{} added (centre {:.3}, spread {:.3})",
+                    centre_name(b),
+                    b.centre,
+                    b.spread
+                ));
+            }
+            Some(a) if a.centre != b.centre || a.spread != b.spread => {
+                changed += 1;
+                items.push(format!(
+                    "{} centre {:.3} to {:.3}, spread {:.3} to {:.3}",
+                    centre_name(b),
+                    a.centre,
+                    b.centre,
+                    a.spread,
+                    b.spread
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    for (k, a) in &before {
+        if !after.contains_key(k) {
+            removed += 1;
+            items.push(format!("{} removed", centre_name(a)));
+        }
+    }
+    if items.len() > 4 {
+        vec![format!(
+            "score centres: {added} added, {changed} changed, {removed} removed"
+        )]
+    } else {
+        items
+    }
+}
+
+fn score(x: f64) -> String {
+    format!("{x:.1}")
 }
 
 #[cfg(test)]

@@ -4,21 +4,7 @@ use egui::{Color32, RichText};
 
 use crate::domain::standing::Standing;
 
-/// A score with one decimal.
-pub fn score(x: f64) -> String {
-    format!("{x:.1}")
-}
-
-/// A fraction as a percentage with one decimal (so columns line up), or "unknown".
-pub fn share(x: Option<f64>) -> String {
-    x.map_or_else(
-        || "unknown".into(),
-        |f| format!("{:.1} %", crate::listing::round(f * 100.0, 1)),
-    )
-}
-
-/// A whole number with thousands separators: 1,234,567.
-pub use crate::domain::routing::count;
+pub use crate::text::{count, reason_words, score, share};
 
 /// Green for good standing, red for demoted.
 pub fn standing_color(s: Standing, dark: bool) -> Color32 {
@@ -45,24 +31,5 @@ pub fn warn_color(dark: bool) -> Color32 {
         Color32::from_rgb(0xff, 0xc1, 0x4d)
     } else {
         Color32::from_rgb(0x9a, 0x5b, 0x00)
-    }
-}
-
-/// A reason code in plain words ("dormant" → "no recent activity").
-pub fn reason_words(code: &str) -> String {
-    crate::domain::account::Reason::from_code(code)
-        .map_or_else(|| code.to_string(), |r| r.describe())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_have_separators() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1000), "1,000");
-        assert_eq!(count(1234567), "1,234,567");
     }
 }
