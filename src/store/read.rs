@@ -151,6 +151,21 @@ pub trait Reader {
         Ok(out)
     }
 
+    /// One stored account by its key: supplier, week, platform (empty when the dump gave
+    /// none) and the lower-case username without `@` (as `normalise_handle` makes it).
+    fn account(
+        &self,
+        supplier: &str,
+        week: Week,
+        platform: &str,
+        username_lower: &str,
+    ) -> Result<Option<StoredAccount>> {
+        get_decoded(
+            &self.open(ACCOUNTS)?,
+            (supplier, week.key(), platform, username_lower),
+        )
+    }
+
     /// Visits stored accounts in (supplier, week, platform, username) order, optionally
     /// only one supplier and one week. The visitor returns `false` to stop early.
     fn for_each_account(
