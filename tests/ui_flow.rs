@@ -85,6 +85,40 @@ fn a_weekly_review_end_to_end() {
     h.run_steps(2);
     h.get_by_label("Score history");
     h.get_by_label("Weekly scorecards");
+
+    // Its accounts, filtered by a reason, from the week's top reasons.
+    // Below the charts: pressed through AccessKit, as a screen reader would.
+    h.get_by_label("Show accounts").click_accesskit();
+    h.run_steps(2);
+    assert_eq!(h.state().state.screen, Screen::Accounts);
+    assert_eq!(
+        h.state().state.accounts.supplier.as_deref(),
+        Some("Example Supply")
+    );
+
+    // Undo the import from the Imports screen, after confirming.
+    h.state_mut().commands.push(Command::Show(Screen::Imports));
+    h.run_steps(2);
+    h.get_by_label("Undo…").click_accesskit();
+    h.run_steps(2);
+    h.run_steps(3);
+    h.get_by_label_contains("Undo import #1");
+    h.get_by_label("Undo import").click();
+    wait_for(&mut h, "the undo", |a| {
+        matches!(a.dialog, Some(Dialog::Message { .. })) && idle(a)
+    });
+    h.get_by_label("Import undone");
+    h.get_by_label("OK").click();
+    wait_for(&mut h, "the snapshot after undo", |a| {
+        a.data.suppliers.is_empty()
+    });
+    assert!(
+        h.state()
+            .data
+            .audit
+            .iter()
+            .any(|e| e.text.starts_with("Undid import #1"))
+    );
 }
 
 #[test]

@@ -510,7 +510,7 @@ fn weeks_table_ui(
                     ui.label(format!("v{}", c.rubric_version));
                 });
                 row.col(|ui| {
-                    if ui.button("Accounts").clicked() {
+                    if ui.button("Show accounts").clicked() {
                         commands.push(Command::ShowAccounts(AccountFilter {
                             supplier: Some(supplier.to_string()),
                             week: Some(c.week.to_string()),
