@@ -7,49 +7,15 @@
 
 mod common;
 
-use std::path::PathBuf;
+use common::ui::{harness, idle, wait_for};
+
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use supply_desk::app::{Dialog, Screen, SupplyDeskApp, UiState};
+use supply_desk::app::{Dialog, Screen, SupplyDeskApp};
 use supply_desk::store::{AuditKind, OrderStatus, Store};
-
-/// A harness around the real app on the database at `db`.
-fn harness(db: PathBuf) -> Harness<'static, SupplyDeskApp> {
-    let ctx = egui::Context::default();
-    let app = SupplyDeskApp::new(&ctx, db, UiState::default());
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut SupplyDeskApp| app.frame(ui), app)
-}
-
-/// Steps frames until `done` holds (background jobs finish on their own threads).
-fn wait_for(
-    h: &mut Harness<'static, SupplyDeskApp>,
-    what: &str,
-    done: impl Fn(&SupplyDeskApp) -> bool,
-) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if done(h.state()) {
-            h.run_steps(2);
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
-fn idle(app: &SupplyDeskApp) -> bool {
-    app.loaded && app.work.is_none()
-}
 
 /// The demo database's bytes, filled once per run; each test writes its own copy.
 fn demo_db() -> &'static [u8] {

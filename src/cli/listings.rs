@@ -6,7 +6,7 @@ use crate::domain::routing::{CandidateLine, Verdict as RouteVerdict};
 use crate::domain::scorecard::percent;
 use crate::domain::week::Week;
 use crate::listing::{ListFormat, ListingWriter, Value};
-use crate::store::{OrderStatus, Reader, Store};
+use crate::store::{OrderStatus, Reader, Store, StoredAccount};
 
 /// Columns of `supply-desk accounts`.
 pub const ACCOUNT_COLUMNS: &[&str] = &[
@@ -34,10 +34,25 @@ pub fn accounts(
     format: ListFormat,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
+    accounts_where(store, supplier, week, format, out, |_| true)
+}
+
+/// Like [`accounts`], keeping only the accounts `keep` accepts (the app's filtered export).
+pub fn accounts_where(
+    store: &Store,
+    supplier: Option<&str>,
+    week: Option<Week>,
+    format: ListFormat,
+    out: &mut impl Write,
+    keep: impl Fn(&StoredAccount) -> bool,
+) -> anyhow::Result<()> {
     let view = store.read()?;
     let mut w = ListingWriter::new(out, format, ACCOUNT_COLUMNS)?;
     let mut io_error = None;
     view.for_each_account(supplier, week, |s, wk, account| {
+        if !keep(account) {
+            return true;
+        }
         let platform = account.record.platform.value().cloned().unwrap_or_default();
         let row = [
             Value::text(s),

@@ -30,7 +30,7 @@ use super::screen_title_ui;
 use crate::app::jobs::Running;
 use crate::app::state::AccountFilter;
 use crate::app::{Command, Data, ExportJob};
-use crate::cli::listings::ACCOUNT_COLUMNS;
+use crate::cli::listings;
 use crate::domain::account::{Reason, Signal, normalise_handle};
 use crate::domain::explain::explain;
 use crate::domain::rubric::Rubric;
@@ -38,7 +38,7 @@ use crate::domain::scorecard::Scorecard;
 use crate::domain::standing::Standing;
 use crate::domain::week::Week;
 use crate::import::Progress;
-use crate::listing::{ListFormat, ListingWriter, Value, fixed, round};
+use crate::listing::{ListFormat, fixed, round};
 use crate::store::{Reader, Store, StoredAccount};
 
 /// Rows per page of the table. egui lays rows out at `f32` offsets, which stay exact to
@@ -874,35 +874,14 @@ pub fn write_accounts_csv(
 ) -> anyhow::Result<()> {
     let scope = Scope::of(filter);
     let matcher = AccountMatch::new(filter);
-    let view = store.read()?;
-    let mut w = ListingWriter::new(out, ListFormat::SpreadsheetCsv, ACCOUNT_COLUMNS)?;
-    let mut io_error = None;
-    view.for_each_account(scope.supplier.as_deref(), scope.week, |s, week, account| {
-        if !matcher.keeps(&account.verdict.reasons, &account.record.username) {
-            return true;
-        }
-        let row = [
-            Value::text(s),
-            Value::text(week.to_string()),
-            Value::text(account.record.platform.value().cloned().unwrap_or_default()),
-            Value::text(account.record.username.clone()),
-            Value::Bool(account.verdict.eligible()),
-            Value::Num(account.verdict.score, 1),
-            Value::text(account.verdict.reason_codes()),
-        ];
-        match w.row(&row) {
-            Ok(()) => true,
-            Err(e) => {
-                io_error = Some(e);
-                false
-            }
-        }
-    })?;
-    if let Some(e) = io_error {
-        return Err(e.into());
-    }
-    w.finish()?;
-    Ok(())
+    listings::accounts_where(
+        store,
+        scope.supplier.as_deref(),
+        scope.week,
+        ListFormat::SpreadsheetCsv,
+        out,
+        |account| matcher.keeps(&account.verdict.reasons, &account.record.username),
+    )
 }
 
 fn export_file_name(filter: &AccountFilter) -> String {

@@ -180,6 +180,32 @@ pub fn png_of_region(
         .map_err(|e| format!("The chart could not be encoded as PNG: {e}"))
 }
 
+/// The retention under which a check within 30 days triggers a refill (SPEC §5), in percent.
+pub const REFILL_LINE_PERCENT: f64 = 95.0;
+
+/// The colour of limit lines (95 %, 40 %).
+pub const LIMIT_COLOR: egui::Color32 = egui::Color32::from_rgb(0xd0, 0x3a, 0x2f);
+
+/// Draws the refill rule's limits on a retention chart: the 95 % line and day 30, after
+/// which checks never trigger refills (SPEC §5).
+pub fn refill_limits(plot: &mut egui_plot::PlotUi<'_>) {
+    use egui_plot::{HLine, LineStyle, VLine};
+    let last_day = crate::domain::refill::REFILL_WINDOW_DAYS;
+    plot.hline(
+        HLine::new("95 % line", REFILL_LINE_PERCENT)
+            .color(LIMIT_COLOR)
+            .style(LineStyle::dashed_loose()),
+    );
+    plot.vline(
+        VLine::new(
+            format!("Day {last_day}: last day a check can trigger a refill"),
+            last_day as f64,
+        )
+        .color(egui::Color32::GRAY)
+        .style(LineStyle::dotted_loose()),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

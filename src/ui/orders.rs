@@ -9,8 +9,9 @@
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoints, Points};
 
+use super::charts::{REFILL_LINE_PERCENT, refill_limits};
 use super::format::{count, score, share, warn_color};
 use super::screen_title_ui;
 use crate::app::{Command, Data};
@@ -22,15 +23,8 @@ use crate::domain::week::Week;
 use crate::ops::orders::order_curve;
 use crate::store::{OrderStatus, Reader, Store, StoredCheck, StoredOrder};
 
-/// The retention below which a check within 30 days of delivery triggers a refill (SPEC §5),
-/// in percent, for the 95 % line on the curve.
-const REFILL_LINE_PERCENT: f64 = 95.0;
-
 /// The order's curve.
 const CURVE_COLOR: Color32 = Color32::from_rgb(0x3a, 0x86, 0xd8);
-
-/// Limit lines (95 %).
-const LIMIT_COLOR: Color32 = Color32::from_rgb(0xd0, 0x3a, 0x2f);
 
 /// Which orders the status filter lets through (SPEC §8 `status`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -974,18 +968,6 @@ fn curve_ui(ui: &mut egui::Ui, loaded: &Loaded) {
                 .color(CURVE_COLOR)
                 .radius(3.5),
         );
-        plot.hline(
-            HLine::new("95 % line", REFILL_LINE_PERCENT)
-                .color(LIMIT_COLOR)
-                .style(LineStyle::dashed_loose()),
-        );
-        plot.vline(
-            VLine::new(
-                format!("Day {REFILL_WINDOW_DAYS}: last day a check can trigger a refill"),
-                REFILL_WINDOW_DAYS as f64,
-            )
-            .color(Color32::GRAY)
-            .style(LineStyle::dotted_loose()),
-        );
+        refill_limits(plot);
     });
 }

@@ -7,16 +7,16 @@
 //! reviewer has picked a file, so the UI thread only hands the pixels over.
 
 use egui::Color32;
-use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, Points};
 use std::collections::BTreeMap;
 
-use super::charts::{Chart, chart_section_ui, week_plot, week_x, x_week_label};
+use super::charts::{
+    Chart, LIMIT_COLOR, REFILL_LINE_PERCENT, chart_section_ui, refill_limits, week_plot, week_x,
+    x_week_label,
+};
 use super::screen_title_ui;
 use crate::app::{Command, Data};
 use crate::domain::refill::REFILL_WINDOW_DAYS;
-
-/// The retention under which a check within 30 days triggers a refill (SPEC §5), in percent.
-const REFILL_LINE_PERCENT: f64 = 95.0;
 
 /// The routing cap (SPEC §4 rule 3), in percent.
 const CAP_PERCENT: f64 = 40.0;
@@ -33,9 +33,6 @@ const PALETTE: [Color32; 8] = [
     Color32::from_rgb(0x8c, 0x7a, 0x3e),
     Color32::from_rgb(0x7f, 0x8c, 0x9a),
 ];
-
-/// The colour of limit lines (95 %, 40 %).
-const LIMIT_COLOR: Color32 = Color32::from_rgb(0xd0, 0x3a, 0x2f);
 
 /// Draws the Retention screen.
 pub fn retention_ui(ui: &mut egui::Ui, data: &Data, commands: &mut Vec<Command>) {
@@ -156,19 +153,7 @@ fn curves_chart_ui(ui: &mut egui::Ui, data: &Data) {
                         .radius(3.0),
                 );
             }
-            plot.hline(
-                HLine::new("95 % line", REFILL_LINE_PERCENT)
-                    .color(LIMIT_COLOR)
-                    .style(LineStyle::dashed_loose()),
-            );
-            plot.vline(
-                VLine::new(
-                    format!("Day {REFILL_WINDOW_DAYS}: refill limit"),
-                    REFILL_WINDOW_DAYS as f64,
-                )
-                .color(Color32::GRAY)
-                .style(LineStyle::dotted_loose()),
-            );
+            refill_limits(plot);
         });
 }
 
