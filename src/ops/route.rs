@@ -74,7 +74,7 @@ pub fn route_waiting(tx: &mut Tx) -> Result<RoutingReport, OpError> {
                 tx.count_routed(Week::of(order.order.placed_at), supplier)?;
                 tx.audit(
                     AuditKind::Routing,
-                    format!("Order {id} routed to {supplier}: {}", decision.summary),
+                    format!("Order {id}: {}.", decision.summary),
                 )?;
                 report.routed.push((id, supplier.clone()));
                 order.status = OrderStatus::Routed {

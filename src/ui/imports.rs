@@ -23,13 +23,13 @@ pub fn imports_ui(ui: &mut egui::Ui, data: &Data, commands: &mut Vec<Command>) {
         .id_salt("imports_table")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(50.0))
-        .column(Column::initial(170.0))
-        .column(Column::initial(240.0).clip(true))
-        .column(Column::initial(120.0))
-        .column(Column::initial(170.0))
-        .columns(Column::initial(80.0), 3)
-        .column(Column::remainder())
+        .column(Column::initial(40.0))
+        .column(Column::initial(160.0))
+        .column(Column::initial(220.0).clip(true))
+        .column(Column::initial(110.0))
+        .column(Column::initial(180.0).clip(true))
+        .columns(Column::initial(65.0), 3)
+        .column(Column::remainder().at_least(70.0))
         .header(h, |mut header| {
             for t in ["#", "When (UTC)", "File", "Kind", "Supplier and week", "Rows", "Stored", "Left out", ""] {
                 header.col(|ui| {
