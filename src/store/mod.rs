@@ -433,17 +433,25 @@ impl AccountWriter<'_> {
     ) -> Result<bool> {
         let platform = account.record.platform.value().map_or("", String::as_str);
         let key = (supplier, week.key(), platform, key_user);
-        if self.accounts.get(key)?.is_some() {
+        codec::encode_into(account, &mut self.buf)?;
+        // One B-tree operation in the common case: insert, and only when the key was there
+        // already (a repeated username, rare) put the first row back.
+        let first = self
+            .accounts
+            .insert(key, self.buf.as_slice())?
+            .map(|old| old.value().to_vec());
+        if let Some(first) = first {
+            self.accounts.insert(key, first.as_slice())?;
             return Ok(false);
         }
-        codec::encode_into(account, &mut self.buf)?;
-        self.accounts.insert(key, self.buf.as_slice())?;
         if !platform.is_empty() {
-            let n = self
+            let before = self
                 .known
-                .get((platform, key_user))?
-                .map_or(0, |v| v.value());
-            self.known.insert((platform, key_user), n + 1)?;
+                .insert((platform, key_user), 1)?
+                .map(|old| old.value());
+            if let Some(n) = before {
+                self.known.insert((platform, key_user), n + 1)?;
+            }
         }
         Ok(true)
     }
