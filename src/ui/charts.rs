@@ -206,6 +206,47 @@ pub fn refill_limits(plot: &mut egui_plot::PlotUi<'_>) {
     );
 }
 
+/// A series drawn as a line with a dot on each point, in one colour and under one legend
+/// name (hovering a dot names the series and its value).
+pub fn line_with_points(
+    plot: &mut egui_plot::PlotUi<'_>,
+    name: &str,
+    points: Vec<[f64; 2]>,
+    color: egui::Color32,
+) {
+    use egui_plot::{Line, PlotPoints, Points};
+    plot.line(
+        Line::new(name, PlotPoints::from(points.clone()))
+            .color(color)
+            .width(2.0),
+    );
+    plot.points(
+        Points::new(name, PlotPoints::from(points))
+            .color(color)
+            .radius(3.0),
+    );
+}
+
+/// A fixed (not zoomable) plot of retention against days since delivery, from day 0 to a
+/// little past the refill window, down to a bit below the `lowest` value shown.
+pub fn days_since_delivery_plot(
+    id: impl egui::AsIdSalt,
+    height: f32,
+    lowest: f64,
+) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
+        .legend(egui_plot::Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_x(0.0)
+        .include_x((crate::domain::refill::REFILL_WINDOW_DAYS + 5) as f64)
+        .include_y(100.0)
+        .include_y((lowest - 5.0).max(0.0))
+        .x_axis_label("Days since delivery")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

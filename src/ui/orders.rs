@@ -9,9 +9,11 @@
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::HoverPosition;
 
-use super::charts::{REFILL_LINE_PERCENT, refill_limits};
+use super::charts::{
+    REFILL_LINE_PERCENT, days_since_delivery_plot, line_with_points, refill_limits,
+};
 use super::format::{count, score, share, warn_color};
 use super::screen_title_ui;
 use crate::app::{Command, Data};
@@ -931,20 +933,14 @@ fn curve_ui(ui: &mut egui::Ui, loaded: &Loaded) {
         .iter()
         .map(|p| p[1])
         .fold(REFILL_LINE_PERCENT, f64::min);
-    Plot::new((
-        "order_retention_curve",
-        loaded.order.order.order_id.as_str(),
-    ))
-    .height(220.0)
-    .legend(Legend::default())
-    .allow_zoom(false)
-    .allow_drag(false)
-    .allow_scroll(false)
-    .include_x(0.0)
-    .include_x((REFILL_WINDOW_DAYS + 5) as f64)
-    .include_y(100.0)
-    .include_y((lowest - 5.0).max(0.0))
-    .x_axis_label("Days since delivery")
+    days_since_delivery_plot(
+        (
+            "order_retention_curve",
+            loaded.order.order.order_id.as_str(),
+        ),
+        220.0,
+        lowest,
+    )
     .y_axis_label("Retained %")
     .label_formatter(|hover| match hover {
         HoverPosition::NearDataPoint {
@@ -958,16 +954,7 @@ fn curve_ui(ui: &mut egui::Ui, loaded: &Loaded) {
         HoverPosition::Elsewhere { .. } => None,
     })
     .show(ui, |plot| {
-        plot.line(
-            Line::new("Retention", PlotPoints::from(points.clone()))
-                .color(CURVE_COLOR)
-                .width(2.0),
-        );
-        plot.points(
-            Points::new("Retention", PlotPoints::from(points))
-                .color(CURVE_COLOR)
-                .radius(3.5),
-        );
+        line_with_points(plot, "Retention", points, CURVE_COLOR);
         refill_limits(plot);
     });
 }

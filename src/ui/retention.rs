@@ -7,16 +7,15 @@
 //! reviewer has picked a file, so the UI thread only hands the pixels over.
 
 use egui::Color32;
-use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoints, Points};
+use egui_plot::{HLine, HoverPosition, Legend, LineStyle};
 use std::collections::BTreeMap;
 
 use super::charts::{
-    Chart, LIMIT_COLOR, REFILL_LINE_PERCENT, chart_section_ui, refill_limits, week_plot, week_x,
-    x_week_label,
+    Chart, LIMIT_COLOR, REFILL_LINE_PERCENT, chart_section_ui, days_since_delivery_plot,
+    line_with_points, refill_limits, week_plot, week_x, x_week_label,
 };
 use super::screen_title_ui;
 use crate::app::{Command, Data};
-use crate::domain::refill::REFILL_WINDOW_DAYS;
 
 /// The routing cap (SPEC §4 rule 3), in percent.
 const CAP_PERCENT: f64 = 40.0;
@@ -105,17 +104,7 @@ fn curves_chart_ui(ui: &mut egui::Ui, data: &Data) {
         .flatten()
         .map(|&(_, mean, _)| mean * 100.0)
         .fold(REFILL_LINE_PERCENT, f64::min);
-    Plot::new("retention_curves")
-        .height(280.0)
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_x(0.0)
-        .include_x((REFILL_WINDOW_DAYS + 5) as f64)
-        .include_y(100.0)
-        .include_y((lowest - 5.0).max(0.0))
-        .x_axis_label("Days since delivery")
+    days_since_delivery_plot("retention_curves", 280.0, lowest)
         .y_axis_label("Still there (%)")
         .y_axis_formatter(|m, _| format!("{:.0} %", m.value))
         .label_formatter(move |hover| match hover {
@@ -142,16 +131,7 @@ fn curves_chart_ui(ui: &mut egui::Ui, data: &Data) {
                     .iter()
                     .map(|&(day, mean, _)| [day as f64, mean * 100.0])
                     .collect();
-                plot.line(
-                    Line::new(name.as_str(), PlotPoints::from(points.clone()))
-                        .color(color)
-                        .width(2.0),
-                );
-                plot.points(
-                    Points::new(name.as_str(), PlotPoints::from(points))
-                        .color(color)
-                        .radius(3.0),
-                );
+                line_with_points(plot, name, points, color);
             }
             refill_limits(plot);
         });
@@ -210,16 +190,7 @@ fn shares_chart_ui(ui: &mut egui::Ui, data: &Data) {
         .show(ui, |plot| {
             for (name, points) in lines {
                 let color = supplier_color(data, name);
-                plot.line(
-                    Line::new(name, PlotPoints::from(points.clone()))
-                        .color(color)
-                        .width(2.0),
-                );
-                plot.points(
-                    Points::new(name, PlotPoints::from(points))
-                        .color(color)
-                        .radius(3.0),
-                );
+                line_with_points(plot, name, points, color);
             }
             plot.hline(
                 HLine::new("40 % cap", CAP_PERCENT)

@@ -4,11 +4,9 @@
 
 use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{
-    Bar, BarChart, Corner, HLine, HoverPosition, Legend, Line, PlotPoints, Points, VLine,
-};
+use egui_plot::{Bar, BarChart, Corner, HLine, HoverPosition, Legend, VLine};
 
-use super::charts::{Chart, chart_section_ui, week_plot, week_x, x_week_label};
+use super::charts::{Chart, chart_section_ui, line_with_points, week_plot, week_x, x_week_label};
 use super::format::{count, reason_words, score, share, standing_text};
 use super::screen_title_ui;
 use crate::app::data::SupplierSummary;
@@ -327,16 +325,7 @@ fn history_chart_ui(ui: &mut egui::Ui, data: &Data, cards: &[Scorecard]) {
                 if points.is_empty() {
                     continue;
                 }
-                plot.line(
-                    Line::new(name, PlotPoints::from(points.clone()))
-                        .color(color)
-                        .width(2.0),
-                );
-                plot.points(
-                    Points::new(name, PlotPoints::from(points))
-                        .color(color)
-                        .radius(3.0),
-                );
+                line_with_points(plot, name, points, color);
             }
             plot.hline(
                 HLine::new("Eligible share floor", rubric.eligible_share_floor * 100.0)
