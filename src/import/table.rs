@@ -809,7 +809,7 @@ struct Columns {
 impl Columns {
     /// Adds each expected column that the first object did not name, and indexes every
     /// column by its normalised name. Returns one empty cell per added column.
-    fn expect(&mut self, expected: &[&str]) -> usize {
+    fn add_expected(&mut self, expected: &[&str]) -> usize {
         for (i, name) in self.names.iter().enumerate() {
             self.normalised.entry(normalise_column(name)).or_insert(i);
         }
@@ -1350,7 +1350,7 @@ impl JsonLinesSource {
         if columns.names.is_empty() {
             return Err(no_header(path, "the first JSON object has no fields"));
         }
-        let added = columns.expect(expected);
+        let added = columns.add_expected(expected);
         cells.extend(std::iter::repeat_n(Cell::Empty, added));
         let headers = columns.names.clone();
         source.columns = columns;
@@ -1644,7 +1644,7 @@ impl JsonArraySource {
         if columns.names.is_empty() {
             return Err(no_header(path, "the first JSON object has no fields"));
         }
-        let added = columns.expect(expected);
+        let added = columns.add_expected(expected);
         cells.extend(std::iter::repeat_n(Cell::Empty, added));
         let headers = columns.names.clone();
         source.columns = columns;
