@@ -322,7 +322,11 @@ fn import_done_ui(ctx: &egui::Context, report: &ImportReport, commands: &mut Vec
                     }
                     ui.add_space(4.0);
                 }
-                if let Some(r) = &report.routing {
+                if let Some(r) = report
+                    .routing
+                    .as_ref()
+                    .filter(|r| !r.routed.is_empty() || !r.held.is_empty())
+                {
                     ui.separator();
                     ui.label(format!(
                         "Routing: {} order(s) routed, {} held.",
