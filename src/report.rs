@@ -691,22 +691,32 @@ fn history_svg(name: &str, cards: &[Scorecard], weeks: &[Week], rubric: &Rubric)
         }
     }
     // Floors.
-    put!(
-        svg,
-        "<g><title>Eligible share floor {}</title><line x1=\"{l}\" y1=\"{y}\" x2=\"{r}\" y2=\"{y}\" stroke=\"{ELIGIBLE}\" stroke-width=\"1.5\" stroke-dasharray=\"7 4\"/></g>\n",
-        percent(rubric.eligible_share_floor),
-        l = px(LEFT),
-        r = px(W - RIGHT),
-        y = px(y(floors[0]))
-    );
-    put!(
-        svg,
-        "<g><title>Retention floor {}</title><line x1=\"{l}\" y1=\"{y}\" x2=\"{r}\" y2=\"{y}\" stroke=\"{RETENTION}\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/></g>\n",
-        percent(rubric.retention_floor),
-        l = px(LEFT),
-        r = px(W - RIGHT),
-        y = px(y(floors[1]))
-    );
+    let floor_lines = [
+        (
+            "Eligible share floor",
+            rubric.eligible_share_floor,
+            floors[0],
+            ELIGIBLE,
+            "7 4",
+        ),
+        (
+            "Retention floor",
+            rubric.retention_floor,
+            floors[1],
+            RETENTION,
+            "2 3",
+        ),
+    ];
+    for (name, fraction, at, colour, dash) in floor_lines {
+        put!(
+            svg,
+            "<g><title>{name} {}</title><line x1=\"{l}\" y1=\"{y}\" x2=\"{r}\" y2=\"{y}\" stroke=\"{colour}\" stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/></g>\n",
+            percent(fraction),
+            l = px(LEFT),
+            r = px(W - RIGHT),
+            y = px(y(at))
+        );
+    }
     // Standing changes.
     for c in cards {
         if let Some(change) = &c.standing_change {

@@ -205,20 +205,6 @@ pub fn write_orders(orders: &[OrderSpec], out: &mut impl Write) -> io::Result<()
     Ok(())
 }
 
-/// Writes a stream of `n` random orders over `weeks` weeks from `start` (for benchmarks).
-pub fn random_orders(n: usize, start: NaiveDate, weeks: u64, seed: u64) -> Vec<OrderSpec> {
-    let mut rng = Rng::new(seed);
-    (0..n)
-        .map(|i| OrderSpec {
-            id: format!("B{i:07}"),
-            placed_at: start + Days::new(rng.below(weeks * 7)),
-            tier: ["standard", "standard", "standard", "premium", "elite"][rng.below(5) as usize],
-            platform: ["instagram", "tiktok"][rng.below(2) as usize],
-            quantity: rng.between(50, 2000),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,12 +55,6 @@ impl Scorecard {
         }
     }
 
-    /// Sets a new retention score and the composite that follows from it.
-    pub fn set_retention(&mut self, retention: Option<f64>, rubric: &Rubric) {
-        self.retention = retention;
-        self.composite = rubric.composite(self.quality, retention);
-    }
-
     /// Why this scorecard does not clear the floors (SPEC §3), or `None` when it clears.
     pub fn shortfall(&self, rubric: &Rubric) -> Option<String> {
         let mut why = Vec::new();

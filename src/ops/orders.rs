@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 
 use crate::domain::refill::{OrderFacts, RefillFacts, RetentionCheck, evaluate_checks};
 use crate::domain::retention::{self, OrderRetention, retention_score};
-use crate::domain::scorecard::percent;
 use crate::import::orders::{Delivery, OrderRow, for_each_row};
 use crate::import::{FileKind, Preview, Problem, Progress, ReadError, open_as};
 use crate::store::{AuditKind, Reader, StoreError, StoredCheck, StoredOrder, Tx};
@@ -316,9 +315,4 @@ pub fn supplier_curve(
     Ok(retention::supplier_curve(&supplier_retention_inputs(
         store, supplier,
     )?))
-}
-
-/// A retention fraction in words, or "unknown".
-pub fn retention_words(r: Option<f64>) -> String {
-    r.map_or_else(|| "unknown".into(), percent)
 }
