@@ -101,21 +101,35 @@ pub struct DumpSpec<'a> {
 /// The header of a supplier dump (SPEC §6).
 pub const DUMP_HEADER: &str = "supplier,platform,niche,username,has_profile_picture,bio,posts,created_at,followers,following,last_active_at,mentioned_by,follows,flagged_at,like_sources_30d,comments_30d,follows_30d,as_of";
 
-/// A human-looking handle, unique per index within a supplier.
+/// A human-looking handle, unique per index within a supplier: a first and last name
+/// chosen by the index (750 pairs in four spellings), then a small number once the pairs run
+/// out, then the supplier's three-letter tag (at most 1,667 for five million accounts), so
+/// that a large dump is as human as a small one. It draws from `rng` as the fields after it
+/// expect.
 pub fn handle(rng: &mut Rng, supplier: &str, index: usize) -> String {
-    let first = rng.pick(FIRST);
-    let last = rng.pick(LAST);
+    let _ = (rng.pick(FIRST), rng.pick(LAST));
+    if rng.below(4) == 2 {
+        let _ = rng.pick(HOBBY);
+    }
+    let first = FIRST[index % FIRST.len()];
+    let rest = index / FIRST.len();
+    let last = LAST[rest % LAST.len()];
+    let rest = rest / LAST.len();
     let tag: String = supplier
         .chars()
         .filter(char::is_ascii_alphabetic)
         .take(3)
         .collect::<String>()
         .to_lowercase();
-    match rng.below(4) {
-        0 => format!("{first}.{last}.{tag}{index}"),
-        1 => format!("{first}_{last}_{tag}{index}"),
-        2 => format!("{first}.{}.{tag}{index}", rng.pick(HOBBY)),
-        _ => format!("{last}.{first}.{tag}{index}"),
+    let round = match rest / 4 {
+        0 => String::new(),
+        n => n.to_string(),
+    };
+    match rest % 4 {
+        0 => format!("{first}.{last}{round}.{tag}"),
+        1 => format!("{first}_{last}{round}_{tag}"),
+        2 => format!("{last}.{first}{round}.{tag}"),
+        _ => format!("{last}_{first}{round}.{tag}"),
     }
 }
 
@@ -236,9 +250,11 @@ mod tests {
     #[test]
     fn handles_look_human() {
         let mut rng = Rng::new(1);
-        for i in 0..500 {
+        let mut seen = std::collections::HashSet::new();
+        for i in (0..3_000).chain((3_000..5_000_000).step_by(997)) {
             let h = handle(&mut rng, "Acme", i);
             assert!(!crate::domain::username::is_generated(&h), "{h}");
+            assert!(seen.insert(h.clone()), "{h} twice");
         }
     }
 }

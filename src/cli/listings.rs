@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use crate::domain::account::normalise_handle;
 use crate::domain::routing::{CandidateLine, Verdict as RouteVerdict};
 use crate::domain::scorecard::percent;
 use crate::domain::week::Week;
@@ -48,8 +49,26 @@ pub fn accounts_where(
 ) -> anyhow::Result<()> {
     let view = store.read()?;
     let mut w = ListingWriter::new(out, format, ACCOUNT_COLUMNS)?;
+    // Accounts are stored in file order; each supplier week is sorted by platform and
+    // username before it is written, holding only the listing's own cells.
+    let mut week_rows: Vec<(String, String, [Value; 7])> = Vec::new();
+    let mut current: Option<(String, Week)> = None;
     let mut io_error = None;
-    view.for_each_account(supplier, week, |s, wk, account| {
+    let mut flush = |rows: &mut Vec<(String, String, [Value; 7])>| -> std::io::Result<()> {
+        rows.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        for (_, _, row) in rows.drain(..) {
+            w.row(&row)?;
+        }
+        Ok(())
+    };
+    view.for_each_account(supplier, week, |s, wk, _, account| {
+        if current.as_ref().is_none_or(|(cs, cw)| cs != s || *cw != wk) {
+            if let Err(e) = flush(&mut week_rows) {
+                io_error = Some(e);
+                return false;
+            }
+            current = Some((s.to_string(), wk));
+        }
         if !keep(account) {
             return true;
         }
@@ -57,20 +76,18 @@ pub fn accounts_where(
         let row = [
             Value::text(s),
             Value::text(wk.to_string()),
-            Value::text(platform),
+            Value::text(platform.clone()),
             Value::text(account.record.username.clone()),
             Value::Bool(account.verdict.eligible()),
             Value::Num(account.verdict.score, 1),
             Value::text(account.verdict.reason_codes()),
         ];
-        match w.row(&row) {
-            Ok(()) => true,
-            Err(e) => {
-                io_error = Some(e);
-                false
-            }
-        }
+        week_rows.push((platform, normalise_handle(&account.record.username), row));
+        true
     })?;
+    if io_error.is_none() {
+        io_error = flush(&mut week_rows).err();
+    }
     if let Some(e) = io_error {
         return Err(e.into());
     }

@@ -10,7 +10,7 @@ use super::table::{Cell, RowError, TableReader, normalise_column};
 use super::values::{self, Read};
 use super::{ColumnMatch, ImportOptions, Preview, Problem, Problems, Progress, ReadError};
 use crate::domain::account::{AccountRecord, Field, Signal, normalise_handle};
-use crate::domain::criteria::KnownAccounts;
+use crate::domain::criteria::{KnownAccounts, account_hash};
 use crate::domain::week::Week;
 
 /// Columns whose absence gives every account `missing:<field>` (SPEC §2).
@@ -107,32 +107,29 @@ impl DumpPlan {
     }
 }
 
-/// The accounts of one dump, as a compact map from (platform, username) to the row that
-/// first named it: 24 bytes an account, so a million-row dump needs tens of megabytes
-/// rather than every name.
-///
-/// Members are 128-bit XXH3 hashes; a false match between two different names has a
-/// probability near 10⁻²⁶ per million accounts, far below any other source of error.
+/// The accounts of one dump, as a compact map from the hash of (platform, username) (see
+/// [`account_hash`]) to the row that first named it: 24 bytes an account, so a million-row
+/// dump needs tens of megabytes rather than every name.
 #[derive(Clone, Debug, Default)]
 pub struct AccountSet(HashMap<[u64; 2], u32>);
 
+/// Set in a stored row number when the account has no platform: such an account is in the
+/// file (for duplicates) but never a known supplier account of any platform.
+const NO_PLATFORM: u32 = 1 << 31;
+
 impl AccountSet {
-    /// The 128-bit hash as two words: 8-byte alignment keeps an entry at 24 bytes, where a
-    /// `u128` key would pad it to 32.
-    fn key(platform: &str, handle: &str) -> [u64; 2] {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        hasher.update(platform.as_bytes());
-        hasher.update(&[0]);
-        hasher.update(handle.as_bytes());
-        let h = hasher.digest128();
-        [(h >> 64) as u64, h as u64]
+    /// The hash as two words: 8-byte alignment keeps an entry at 24 bytes, where a `u128`
+    /// key would pad it to 32.
+    fn key(hash: u128) -> [u64; 2] {
+        [(hash >> 64) as u64, hash as u64]
     }
 
     /// Adds a pair first seen on `row`; returns the earlier row when it was already there.
     pub fn insert(&mut self, platform: &str, handle: &str, row: u64) -> Option<u64> {
-        let row = u32::try_from(row).unwrap_or(u32::MAX);
-        match self.0.entry(Self::key(platform, handle)) {
-            Entry::Occupied(first) => Some(u64::from(*first.get())),
+        let flag = if platform.is_empty() { NO_PLATFORM } else { 0 };
+        let row = u32::try_from(row).unwrap_or(u32::MAX).min(NO_PLATFORM - 1) | flag;
+        match self.0.entry(Self::key(account_hash(platform, handle))) {
+            Entry::Occupied(first) => Some(u64::from(*first.get() & !NO_PLATFORM)),
             Entry::Vacant(slot) => {
                 slot.insert(row);
                 None
@@ -140,9 +137,34 @@ impl AccountSet {
         }
     }
 
+    /// The row that first named the pair, if the file holds it.
+    pub fn first_row(&self, platform: &str, handle: &str) -> Option<u64> {
+        self.0
+            .get(&Self::key(account_hash(platform, handle)))
+            .map(|row| u64::from(*row & !NO_PLATFORM))
+    }
+
     /// Whether the pair is in the set.
     pub fn contains(&self, platform: &str, handle: &str) -> bool {
-        self.0.contains_key(&Self::key(platform, handle))
+        self.contains_hash(account_hash(platform, handle))
+    }
+
+    /// Whether the pair with this [`account_hash`] is in the set.
+    pub fn contains_hash(&self, hash: u128) -> bool {
+        self.0.contains_key(&Self::key(hash))
+    }
+
+    /// The hashes of the accounts that have a platform (the file's known supplier
+    /// accounts), sorted.
+    pub fn known_hashes(&self) -> Vec<u128> {
+        let mut out: Vec<u128> = self
+            .0
+            .iter()
+            .filter(|(_, row)| **row & NO_PLATFORM == 0)
+            .map(|(k, _)| (u128::from(k[0]) << 64) | u128::from(k[1]))
+            .collect();
+        out.sort_unstable();
+        out
     }
 
     /// Number of pairs.

@@ -2,13 +2,13 @@
 
 use std::path::Path;
 
-use crate::domain::criteria::{Context, KnownAccounts, evaluate};
+use crate::domain::criteria::{Context, KnownAccounts, account_hash, evaluate};
 use crate::domain::scorecard::{Scorecard, ScorecardHeader, Tally};
 use crate::import::dump::{AccountSet, DumpColumns, RowOutcome, read_row};
 use crate::import::{
     FileKind, ImportOptions, Preview, Problem, Progress, ReadError, open_as, preview,
 };
-use crate::store::{AccountWriter, AuditKind, ImportRecord, Reader, Store, StoredAccount, Tx};
+use crate::store::{AuditKind, ImportRecord, Reader, Store, StoredAccount, Tx, WeekWriter};
 
 use super::{OpError, orders, standing};
 
@@ -147,12 +147,13 @@ fn commit_orders(
 /// "Known supplier accounts" during an import: the database's and the file's own (SPEC §2).
 struct KnownDuringImport<'a, 't> {
     in_file: &'a AccountSet,
-    stored: &'a AccountWriter<'t>,
+    stored: &'a WeekWriter<'t>,
 }
 
 impl KnownAccounts for KnownDuringImport<'_, '_> {
     fn is_supplier_account(&self, platform: &str, handle: &str) -> bool {
-        self.in_file.contains(platform, handle) || self.stored.is_known(platform, handle)
+        let hash = account_hash(platform, handle);
+        self.in_file.contains_hash(hash) || self.stored.is_known_hash(hash)
     }
 }
 
@@ -204,51 +205,49 @@ fn commit_dump(
     let cols = DumpColumns::new(reader.headers());
     let mut tally = Tally::default();
     let mut stored = 0u64;
-    {
-        let mut writer = tx.account_writer()?;
-        let mut cells = Vec::new();
-        let mut rows = 0u64;
-        loop {
-            let row = match reader.next_row(&mut cells) {
-                Ok(Some(row)) => row,
-                Ok(None) => break,
-                Err(_) => continue,
-            };
-            rows += 1;
-            crate::import::tick(progress, rows, &reader)?;
-            let RowOutcome::Account { row, key, record } =
-                read_row(&cols, &cells, row, Some(plan.as_of), None)
-            else {
-                continue;
-            };
-            let verdict = {
-                let known = KnownDuringImport {
-                    in_file: &plan.in_file,
-                    stored: &writer,
-                };
-                let ctx = Context {
-                    as_of: plan.as_of,
-                    rubric: &rubric,
-                    known: &known,
-                    flags_provided: plan.flags_provided,
-                };
-                evaluate(&record, &ctx)
-            };
-            let account = StoredAccount {
-                row,
-                record: *record,
-                verdict,
-            };
-            if writer.put(supplier, week, &key, &account)? {
-                stored += 1;
-                tally.add(
-                    account.record.platform.value().map(String::as_str),
-                    &account.verdict,
-                );
-            }
+    let mut writer = tx.week_writer(supplier, week)?;
+    let mut cells = Vec::new();
+    let mut rows = 0u64;
+    loop {
+        let row = match reader.next_row(&mut cells) {
+            Ok(Some(row)) => row,
+            Ok(None) => break,
+            Err(_) => continue,
+        };
+        rows += 1;
+        crate::import::tick(progress, rows, &reader)?;
+        let RowOutcome::Account { row, key, record } =
+            read_row(&cols, &cells, row, Some(plan.as_of), None)
+        else {
+            continue;
+        };
+        let platform = record.platform.value().map_or("", String::as_str);
+        if plan.in_file.first_row(platform, &key) != Some(row) {
+            // A repeated username: the preview left the row out and kept the first.
+            continue;
         }
-        writer.take_error()?;
+        let verdict = {
+            let known = KnownDuringImport {
+                in_file: &plan.in_file,
+                stored: &writer,
+            };
+            let ctx = Context {
+                as_of: plan.as_of,
+                rubric: &rubric,
+                known: &known,
+                flags_provided: plan.flags_provided,
+            };
+            evaluate(&record, &ctx)
+        };
+        tally.add(Some(platform).filter(|p| !p.is_empty()), &verdict);
+        stored += 1;
+        writer.push(StoredAccount {
+            row,
+            record: *record,
+            verdict,
+        })?;
     }
+    writer.finish(&plan.in_file.known_hashes())?;
 
     let card = tally.finish(
         ScorecardHeader {

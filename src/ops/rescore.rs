@@ -18,30 +18,27 @@ pub fn rescore(store: &Store, supplier: &str, week: Week) -> Result<Scorecard, O
         })?;
         let rubric = tx.current_rubric()?;
         let mut tally = Tally::default();
-        {
-            let mut writer = tx.account_writer()?;
-            writer.rejudge_week(
-                supplier,
-                week,
-                |record, known| {
-                    evaluate(
-                        record,
-                        &Context {
-                            as_of: old.as_of,
-                            rubric: &rubric,
-                            known,
-                            flags_provided: old.flags_provided,
-                        },
-                    )
-                },
-                |account| {
-                    tally.add(
-                        account.record.platform.value().map(String::as_str),
-                        &account.verdict,
-                    )
-                },
-            )?;
-        }
+        tx.rejudge_week(
+            supplier,
+            week,
+            |record, known| {
+                evaluate(
+                    record,
+                    &Context {
+                        as_of: old.as_of,
+                        rubric: &rubric,
+                        known,
+                        flags_provided: old.flags_provided,
+                    },
+                )
+            },
+            |account| {
+                tally.add(
+                    account.record.platform.value().map(String::as_str),
+                    &account.verdict,
+                )
+            },
+        )?;
         let card = tally.finish(
             ScorecardHeader {
                 supplier: supplier.to_string(),

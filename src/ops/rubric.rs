@@ -34,7 +34,7 @@ pub fn save(store: &Store, rubric: Rubric) -> Result<Rubric, OpError> {
 pub fn derive_from_week(store: &Store, week: Week) -> Result<Rubric, OpError> {
     let view = store.read()?;
     let mut samples: BTreeMap<(String, Option<String>), Vec<f64>> = BTreeMap::new();
-    view.for_each_account(None, Some(week), |_, _, account| {
+    view.for_each_account(None, Some(week), |_, _, _, account| {
         if let (true, Some(p), Some(fo), Some(fg)) = (
             account.verdict.eligible(),
             account.record.platform.value(),

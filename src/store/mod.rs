@@ -12,7 +12,6 @@ mod schema;
 mod tables;
 
 use std::cell::RefCell;
-use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -26,9 +25,10 @@ pub use records::{
     AuditEntry, AuditKind, ImportRecord, OrderStatus, StoredAccount, StoredCheck, StoredOrder,
 };
 pub use schema::SCHEMA_VERSION;
+pub use tables::ACCOUNT_BLOCK;
 
 use crate::domain::account::{AccountRecord, Verdict};
-use crate::domain::criteria::KnownAccounts;
+use crate::domain::criteria::{KnownAccounts, account_hash};
 use crate::domain::rubric::Rubric;
 use crate::domain::scorecard::Scorecard;
 use crate::domain::week::Week;
@@ -254,17 +254,81 @@ impl Tx {
     /// Deletes a supplier's accounts for one week, forgetting them as known supplier accounts
     /// where no other dump names them. Returns how many were removed.
     pub fn remove_week_accounts(&mut self, supplier: &str, week: Week) -> Result<u64> {
-        let mut accounts = self.txn.open_table(ACCOUNTS)?;
-        let mut known = self.txn.open_table(KNOWN)?;
-        let (from, to) = week_bounds(supplier, week);
+        let mut hashes = Vec::new();
         let mut removed = 0;
-        for entry in accounts.extract_if(from..to, |_, _| true)? {
-            let (k, _) = entry?;
-            let (_, _, platform, user) = k.value();
-            forget_known(&mut known, platform, user)?;
-            removed += 1;
+        {
+            let mut blocks = self.txn.open_table(ACCOUNT_BLOCKS)?;
+            let (from, to) = week_bounds(supplier, week);
+            for entry in blocks.extract_if(from..to, |_, _| true)? {
+                let (_, v) = entry?;
+                let block: Vec<StoredAccount> = codec::decode(v.value())?;
+                removed += block.len() as u64;
+                hashes.extend(block.iter().filter_map(StoredAccount::known_hash));
+            }
+        }
+        hashes.sort_unstable();
+        let mut known = self.txn.open_table(KNOWN_HASHES)?;
+        for hash in hashes {
+            forget_known(&mut known, hash)?;
         }
         Ok(removed)
+    }
+
+    /// Opens one supplier's week for appending accounts (one import's hot loop).
+    pub fn week_writer(&mut self, supplier: &str, week: Week) -> Result<WeekWriter<'_>> {
+        let blocks = self.txn.open_table(ACCOUNT_BLOCKS)?;
+        let (from, to) = week_bounds(supplier, week);
+        let next_block = blocks
+            .range(from..to)?
+            .next_back()
+            .transpose()?
+            .map_or(0, |(k, _)| k.value().2 + 1);
+        Ok(WeekWriter {
+            blocks,
+            known: self.txn.open_table(KNOWN_HASHES)?,
+            supplier: supplier.to_string(),
+            week: week.key(),
+            next_block,
+            pending: Vec::with_capacity(ACCOUNT_BLOCK as usize),
+            buf: Vec::new(),
+            error: RefCell::new(None),
+        })
+    }
+
+    /// Re-judges every stored account of one supplier and week in place (re-scoring), one
+    /// block at a time so that memory stays bounded however large the week is.
+    pub fn rejudge_week(
+        &mut self,
+        supplier: &str,
+        week: Week,
+        mut judge: impl FnMut(&AccountRecord, &dyn KnownAccounts) -> Verdict,
+        mut seen: impl FnMut(&StoredAccount),
+    ) -> Result<()> {
+        let mut blocks = self.txn.open_table(ACCOUNT_BLOCKS)?;
+        let known = self.txn.open_table(KNOWN_HASHES)?;
+        let error = RefCell::new(None);
+        let mut buf = Vec::new();
+        for n in 0.. {
+            let key = (supplier, week.key(), n);
+            let mut block: Vec<StoredAccount> = match blocks.get(key)? {
+                Some(v) => codec::decode(v.value())?,
+                None => break,
+            };
+            let lookup = KnownInTable {
+                table: &known,
+                error: &error,
+            };
+            for account in &mut block {
+                account.verdict = judge(&account.record, &lookup);
+                seen(account);
+            }
+            if let Some(e) = error.borrow_mut().take() {
+                return Err(e);
+            }
+            codec::encode_into(&block, &mut buf)?;
+            blocks.insert(key, buf.as_slice())?;
+        }
+        Ok(())
     }
 
     /// Stores a new or changed order, keeping the waiting queue and the supplier index in
@@ -352,16 +416,6 @@ impl Tx {
         }
         Ok(())
     }
-
-    /// Opens the account tables for a bulk write (one import's hot loop).
-    pub fn account_writer(&mut self) -> Result<AccountWriter<'_>> {
-        Ok(AccountWriter {
-            accounts: self.txn.open_table(ACCOUNTS)?,
-            known: self.txn.open_table(KNOWN)?,
-            buf: Vec::with_capacity(512),
-            error: RefCell::new(None),
-        })
-    }
 }
 
 /// The wall clock, for stamps in the log only (SPEC §1).
@@ -371,50 +425,48 @@ fn now() -> String {
         .to_string()
 }
 
-fn forget_known(known: &mut Table<(&str, &str), u64>, platform: &str, user: &str) -> Result<()> {
-    let count = known.get((platform, user))?.map(|v| v.value());
+fn forget_known(known: &mut Table<u128, u64>, hash: u128) -> Result<()> {
+    let count = known.get(hash)?.map(|v| v.value());
     match count {
         Some(n) if n > 1 => {
-            known.insert((platform, user), n - 1)?;
+            known.insert(hash, n - 1)?;
         }
         Some(_) => {
-            known.remove((platform, user))?;
+            known.remove(hash)?;
         }
         None => {}
     }
     Ok(())
 }
 
-/// Writes one week's accounts of one supplier, and answers "is this a known supplier
+/// Appends one supplier week's accounts in blocks, and answers "is this a known supplier
 /// account?" from the same transaction.
-pub struct AccountWriter<'t> {
-    accounts: Table<'t, (&'static str, u32, &'static str, &'static str), &'static [u8]>,
-    known: Table<'t, (&'static str, &'static str), u64>,
+pub struct WeekWriter<'t> {
+    blocks: Table<'t, (&'static str, u32, u32), &'static [u8]>,
+    known: Table<'t, u128, u64>,
+    supplier: String,
+    week: u32,
+    next_block: u32,
+    pending: Vec<StoredAccount>,
     buf: Vec<u8>,
     error: RefCell<Option<StoreError>>,
 }
 
-impl KnownAccounts for AccountWriter<'_> {
-    fn is_supplier_account(&self, platform: &str, handle: &str) -> bool {
-        self.is_known(platform, handle)
-    }
-}
-
-impl AccountWriter<'_> {
-    /// Whether the account is in a supplier dump already in the database (this transaction's
-    /// own writes included).
+impl WeekWriter<'_> {
+    /// Whether the account with this [`account_hash`] is in a supplier dump already in the
+    /// database.
     ///
     /// The criteria ask this through a `bool` interface; a read error is kept and reported by
-    /// [`AccountWriter::take_error`] so that a verdict made on a failed read is never committed.
-    pub fn is_known(&self, platform: &str, handle: &str) -> bool {
+    /// [`WeekWriter::take_error`] so that a verdict made on a failed read is never committed.
+    pub fn is_known_hash(&self, hash: u128) -> bool {
         KnownInTable {
             table: &self.known,
             error: &self.error,
         }
-        .is_supplier_account(platform, handle)
+        .contains(hash)
     }
 
-    /// The first read error met by [`AccountWriter::is_known`], if any.
+    /// The first read error met by [`WeekWriter::is_known_hash`], if any.
     pub fn take_error(&self) -> Result<()> {
         match self.error.borrow_mut().take() {
             Some(e) => Err(e),
@@ -422,116 +474,74 @@ impl AccountWriter<'_> {
         }
     }
 
-    /// Stores an account and its verdict. Returns `false`, writing nothing, when the same
-    /// platform and username is already stored for this supplier and week (a duplicate row).
-    pub fn put(
-        &mut self,
-        supplier: &str,
-        week: Week,
-        key_user: &str,
-        account: &StoredAccount,
-    ) -> Result<bool> {
-        let platform = account.record.platform.value().map_or("", String::as_str);
-        let key = (supplier, week.key(), platform, key_user);
-        codec::encode_into(account, &mut self.buf)?;
-        // One B-tree operation in the common case: insert, and only when the key was there
-        // already (a repeated username, rare) put the first row back.
-        let first = self
-            .accounts
-            .insert(key, self.buf.as_slice())?
-            .map(|old| old.value().to_vec());
-        if let Some(first) = first {
-            self.accounts.insert(key, first.as_slice())?;
-            return Ok(false);
+    /// Appends an account and its verdict.
+    pub fn push(&mut self, account: StoredAccount) -> Result<()> {
+        self.pending.push(account);
+        if self.pending.len() == ACCOUNT_BLOCK as usize {
+            self.flush()?;
         }
-        if !platform.is_empty() {
-            let before = self
-                .known
-                .insert((platform, key_user), 1)?
-                .map(|old| old.value());
-            if let Some(n) = before {
-                self.known.insert((platform, key_user), n + 1)?;
-            }
-        }
-        Ok(true)
+        Ok(())
     }
 
-    /// Re-judges every stored account of one supplier and week in place (re-scoring), in
-    /// chunks so that memory stays bounded however large the week is.
-    pub fn rejudge_week(
-        &mut self,
-        supplier: &str,
-        week: Week,
-        mut judge: impl FnMut(&AccountRecord, &dyn KnownAccounts) -> Verdict,
-        mut seen: impl FnMut(&StoredAccount),
-    ) -> Result<()> {
-        const CHUNK: usize = 4096;
-        let (from, to) = week_bounds(supplier, week);
-        let mut cursor: Option<(String, String)> = None;
-        loop {
-            let mut chunk: Vec<(String, String, StoredAccount)> = Vec::with_capacity(CHUNK);
-            {
-                let range = match &cursor {
-                    Some((p, u)) => self.accounts.range((
-                        Bound::Excluded((supplier, week.key(), p.as_str(), u.as_str())),
-                        Bound::Excluded(to),
-                    ))?,
-                    None => self.accounts.range(from..to)?,
-                };
-                for entry in range.take(CHUNK) {
-                    let (k, v) = entry?;
-                    let (_, _, p, u) = k.value();
-                    chunk.push((p.to_string(), u.to_string(), codec::decode(v.value())?));
-                }
-            }
-            let Some((p, u, _)) = chunk.last() else {
-                return Ok(());
-            };
-            cursor = Some((p.clone(), u.clone()));
-            for (p, u, mut account) in chunk {
-                let known = KnownInTable {
-                    table: &self.known,
-                    error: &self.error,
-                };
-                account.verdict = judge(&account.record, &known);
-                seen(&account);
-                codec::encode_into(&account, &mut self.buf)?;
-                self.accounts.insert(
-                    (supplier, week.key(), p.as_str(), u.as_str()),
-                    self.buf.as_slice(),
-                )?;
-            }
-            self.take_error()?;
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
         }
+        codec::encode_into(&self.pending, &mut self.buf)?;
+        self.blocks.insert(
+            (self.supplier.as_str(), self.week, self.next_block),
+            self.buf.as_slice(),
+        )?;
+        self.next_block += 1;
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// Writes the last block and counts the week's accounts as known supplier accounts:
+    /// `hashes` are their [`account_hash`]es, sorted (see `AccountSet::known_hashes`), so the
+    /// known-accounts table is updated in key order.
+    pub fn finish(mut self, hashes: &[u128]) -> Result<()> {
+        self.flush()?;
+        self.take_error()?;
+        for &hash in hashes {
+            let before = self.known.insert(hash, 1)?.map(|old| old.value());
+            if let Some(n) = before {
+                self.known.insert(hash, n + 1)?;
+            }
+        }
+        Ok(())
     }
 }
 
-/// A key of the accounts table: (supplier, week key, platform, lower-case username).
-type AccountKey<'a> = (&'a str, u32, &'a str, &'a str);
+/// A key of the account blocks table: (supplier, week key, block number).
+type BlockKey<'a> = (&'a str, u32, u32);
 
-/// Key bounds `[from, to)` of one supplier's week in the accounts table.
-fn week_bounds(supplier: &str, week: Week) -> (AccountKey<'_>, AccountKey<'_>) {
-    (
-        (supplier, week.key(), "", ""),
-        (supplier, week.key() + 1, "", ""),
-    )
+/// Key bounds `[from, to)` of one supplier's week in the account blocks table.
+fn week_bounds(supplier: &str, week: Week) -> (BlockKey<'_>, BlockKey<'_>) {
+    ((supplier, week.key(), 0), (supplier, week.key() + 1, 0))
 }
 
 /// Known-account lookups in the table, keeping the first read error for the caller to
 /// raise: the criteria's interface is a plain `bool`.
 struct KnownInTable<'a, 't> {
-    table: &'a Table<'t, (&'static str, &'static str), u64>,
+    table: &'a Table<'t, u128, u64>,
     error: &'a RefCell<Option<StoreError>>,
 }
 
-impl KnownAccounts for KnownInTable<'_, '_> {
-    fn is_supplier_account(&self, platform: &str, handle: &str) -> bool {
-        match self.table.get((platform, handle)) {
+impl KnownInTable<'_, '_> {
+    fn contains(&self, hash: u128) -> bool {
+        match self.table.get(hash) {
             Ok(found) => found.is_some(),
             Err(e) => {
                 self.error.borrow_mut().get_or_insert(e.into());
                 true
             }
         }
+    }
+}
+
+impl KnownAccounts for KnownInTable<'_, '_> {
+    fn is_supplier_account(&self, platform: &str, handle: &str) -> bool {
+        self.contains(account_hash(platform, handle))
     }
 }

@@ -151,34 +151,38 @@ pub trait Reader {
         Ok(out)
     }
 
-    /// One stored account by its key: supplier, week, platform (empty when the dump gave
-    /// none) and the lower-case username without `@` (as `normalise_handle` makes it).
-    fn account(
+    /// One stored account by its place in its supplier's week (see [`ACCOUNT_BLOCK`]).
+    fn account_at(
         &self,
         supplier: &str,
         week: Week,
-        platform: &str,
-        username_lower: &str,
+        ordinal: u32,
     ) -> Result<Option<StoredAccount>> {
-        get_decoded(
-            &self.open(ACCOUNTS)?,
-            (supplier, week.key(), platform, username_lower),
-        )
+        let block: Option<Vec<StoredAccount>> = get_decoded(
+            &self.open(ACCOUNT_BLOCKS)?,
+            (supplier, week.key(), ordinal / ACCOUNT_BLOCK),
+        )?;
+        Ok(block.and_then(|mut b| {
+            let i = (ordinal % ACCOUNT_BLOCK) as usize;
+            (i < b.len()).then(|| b.swap_remove(i))
+        }))
     }
 
-    /// Visits stored accounts in (supplier, week, platform, username) order, optionally
-    /// only one supplier and one week. The visitor returns `false` to stop early.
+    /// Visits stored accounts by supplier, then week, then the order they were stored in
+    /// (file order), optionally only one supplier and one week, with each account's
+    /// ordinal in its week (for [`Reader::account_at`]). The visitor returns `false` to stop
+    /// early.
     fn for_each_account(
         &self,
         supplier: Option<&str>,
         week: Option<Week>,
-        mut visit: impl FnMut(&str, Week, &StoredAccount) -> bool,
+        mut visit: impl FnMut(&str, Week, u32, &StoredAccount) -> bool,
     ) -> Result<()> {
-        let t = self.open(ACCOUNTS)?;
-        let start = (supplier.unwrap_or(""), week.map_or(0, Week::key), "", "");
+        let t = self.open(ACCOUNT_BLOCKS)?;
+        let start = (supplier.unwrap_or(""), week.map_or(0, Week::key), 0);
         for entry in t.range(start..)? {
             let (k, v) = entry?;
-            let (s, w, _, _) = k.value();
+            let (s, w, n) = k.value();
             if supplier.is_some_and(|want| want != s) {
                 break;
             }
@@ -188,9 +192,11 @@ pub trait Reader {
                 }
                 continue;
             }
-            let account: StoredAccount = codec::decode(v.value())?;
-            if !visit(s, Week::from_key(w), &account) {
-                break;
+            let block: Vec<StoredAccount> = codec::decode(v.value())?;
+            for (i, account) in block.iter().enumerate() {
+                if !visit(s, Week::from_key(w), n * ACCOUNT_BLOCK + i as u32, account) {
+                    return Ok(());
+                }
             }
         }
         Ok(())

@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDate;
 
-use crate::domain::account::{AccountRecord, Verdict};
+use crate::domain::account::{AccountRecord, Verdict, normalise_handle};
+use crate::domain::criteria::account_hash;
 use crate::domain::refill::CheckOutcome;
 use crate::domain::routing::{OrderRequest, RoutingDecision};
 use crate::domain::week::Week;
@@ -19,6 +20,18 @@ pub struct StoredAccount {
     pub record: AccountRecord,
     /// The verdict made at import or at the last re-score.
     pub verdict: Verdict,
+}
+
+impl StoredAccount {
+    /// The account's [`account_hash`] as a known supplier account; `None` when it has no
+    /// platform (then it is nobody's known account).
+    pub fn known_hash(&self) -> Option<u128> {
+        let platform = self.record.platform.value().filter(|p| !p.is_empty())?;
+        Some(account_hash(
+            platform,
+            &normalise_handle(&self.record.username),
+        ))
+    }
 }
 
 /// One committed import.

@@ -2,14 +2,19 @@
 
 use std::path::Path;
 
-use redb::{Database, DatabaseError, ReadableDatabase, ReadableTable, StorageError};
+use redb::{
+    Database, DatabaseError, ReadableDatabase, ReadableTable, StorageError, TableHandle,
+    WriteTransaction,
+};
 
 use super::tables::*;
-use super::{Result, Store, StoreError, codec};
+use super::{Result, Store, StoreError, StoredAccount, codec};
+use crate::domain::criteria::account_hash;
 use crate::domain::rubric::Rubric;
 
-/// The schema this build writes. Version 1 is the first.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The schema this build writes. Version 1 is the first; version 2 stores accounts in
+/// blocks and known supplier accounts by hash (see `tables`).
+pub const SCHEMA_VERSION: u64 = 2;
 
 const VERSION_KEY: &str = "schema_version";
 
@@ -130,8 +135,8 @@ fn initialise(db: &Database) -> Result<()> {
     let txn = db.begin_write()?;
     {
         txn.open_table(META)?.insert(VERSION_KEY, SCHEMA_VERSION)?;
-        txn.open_table(ACCOUNTS)?;
-        txn.open_table(KNOWN)?;
+        txn.open_table(ACCOUNT_BLOCKS)?;
+        txn.open_table(KNOWN_HASHES)?;
         txn.open_table(SCORECARDS)?;
         txn.open_table(IMPORTS)?;
         txn.open_table(FILE_HASHES)?;
@@ -162,15 +167,196 @@ fn backup(path: &Path, version: u64) -> Result<()> {
     Ok(())
 }
 
-/// Upgrades from `from` to [`SCHEMA_VERSION`], one step at a time, each in one transaction.
+/// Upgrades from `from` to [`SCHEMA_VERSION`] in one transaction: a crash part-way leaves
+/// the old schema (and the backup beside it).
 fn migrate(db: &Database, from: u64) -> Result<()> {
-    // Version 1 is the first schema: there is no older layout to convert yet. Each future
-    // version adds a step here that copies the old tables into the new versioned names.
     let txn = db.begin_write()?;
+    if from < 2 {
+        accounts_to_blocks(&txn)?;
+    }
     {
         txn.open_table(META)?
             .insert(VERSION_KEY, SCHEMA_VERSION.max(from))?;
     }
     txn.commit()?;
     Ok(())
+}
+
+/// Schema 1 → 2: accounts keyed one by one become blocks in each week's key order, and known
+/// accounts keyed by name become hashes. The old tables are deleted.
+fn accounts_to_blocks(txn: &WriteTransaction) -> Result<()> {
+    let had_accounts = txn.list_tables()?.any(|t| t.name() == ACCOUNTS_V1.name());
+    {
+        let mut blocks = txn.open_table(ACCOUNT_BLOCKS)?;
+        let mut known = txn.open_table(KNOWN_HASHES)?;
+        if had_accounts {
+            let old = txn.open_table(ACCOUNTS_V1)?;
+            // The week being copied, its next block number, and the block being filled.
+            let mut week: Option<(String, u32)> = None;
+            let mut number = 0u32;
+            let mut block: Vec<StoredAccount> = Vec::new();
+            let mut flush = |week: &Option<(String, u32)>, block: &mut Vec<StoredAccount>, n| {
+                if let (Some((s, w)), false) = (week, block.is_empty()) {
+                    let bytes = codec::encode(block)?;
+                    blocks.insert((s.as_str(), *w, n), bytes.as_slice())?;
+                    block.clear();
+                }
+                Ok::<_, StoreError>(())
+            };
+            for entry in old.range(..)? {
+                let (k, v) = entry?;
+                let (s, w, _, _) = k.value();
+                if week.as_ref().is_none_or(|(ws, ww)| ws != s || *ww != w) {
+                    flush(&week, &mut block, number)?;
+                    week = Some((s.to_string(), w));
+                    number = 0;
+                }
+                block.push(codec::decode(v.value())?);
+                if block.len() == ACCOUNT_BLOCK as usize {
+                    flush(&week, &mut block, number)?;
+                    number += 1;
+                }
+            }
+            flush(&week, &mut block, number)?;
+        }
+        if txn.list_tables()?.any(|t| t.name() == KNOWN_V1.name()) {
+            let old = txn.open_table(KNOWN_V1)?;
+            for entry in old.range(..)? {
+                let (k, v) = entry?;
+                let (platform, user) = k.value();
+                let hash = account_hash(platform, user);
+                let before = known.get(hash)?.map_or(0, |c| c.value());
+                known.insert(hash, before + v.value())?;
+            }
+        }
+    }
+    if had_accounts {
+        txn.delete_table(ACCOUNTS_V1)?;
+    }
+    txn.delete_table(KNOWN_V1)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::account::{AccountRecord, Signal, Verdict};
+    use crate::domain::week::Week;
+    use crate::store::Reader;
+
+    fn stored(row: u64, username: &str) -> StoredAccount {
+        StoredAccount {
+            row,
+            record: AccountRecord {
+                platform: Signal::Value("instagram".into()),
+                niche: None,
+                username: username.into(),
+                has_profile_picture: Signal::Value(true),
+                bio: Signal::Value("Home cook sharing recipes".into()),
+                posts: Signal::Value(10),
+                created_at: Signal::Missing,
+                followers: Signal::Value(1),
+                following: Signal::Value(1),
+                last_active_at: Signal::Missing,
+                mentioned_by: Signal::Value(vec![]),
+                follows: Signal::Value(vec![]),
+                flagged_at: Signal::Value(None),
+                like_sources_30d: Signal::Value(1),
+                comments_30d: Signal::Value(1),
+                follows_30d: Signal::Value(1),
+            },
+            verdict: Verdict {
+                reasons: vec![],
+                score: 80.0,
+            },
+        }
+    }
+
+    /// Writes a database as schema 1 laid it out: one row per account, known accounts by
+    /// name.
+    fn write_schema_1(path: &Path, weeks: &[(u32, usize)]) {
+        let db = Database::create(path).unwrap();
+        let txn = db.begin_write().unwrap();
+        {
+            txn.open_table(META)
+                .unwrap()
+                .insert(VERSION_KEY, 1)
+                .unwrap();
+            let mut accounts = txn.open_table(ACCOUNTS_V1).unwrap();
+            let mut known = txn.open_table(KNOWN_V1).unwrap();
+            for &(week, n) in weeks {
+                for i in 0..n {
+                    let user = format!("user.{i:04}");
+                    let bytes = codec::encode(&stored(i as u64 + 2, &user)).unwrap();
+                    accounts
+                        .insert(("Acme", week, "instagram", user.as_str()), bytes.as_slice())
+                        .unwrap();
+                    let before = known.get(("instagram", user.as_str())).unwrap();
+                    let count = before.map_or(0, |v| v.value()) + 1;
+                    known.insert(("instagram", user.as_str()), count).unwrap();
+                }
+            }
+        }
+        txn.commit().unwrap();
+    }
+
+    #[test]
+    fn schema_1_accounts_become_blocks_and_known_names_become_hashes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.redb");
+        let (w1, w2) = (Week::from_key(202641), Week::from_key(202642));
+        write_schema_1(&path, &[(w1.key(), 300), (w2.key(), 5)]);
+
+        let store = Store::open(&path).unwrap();
+        assert!(dir.path().join("old.redb.v1.bak").exists());
+        let view = store.read().unwrap();
+        let mut seen = Vec::new();
+        view.for_each_account(Some("Acme"), Some(w1), |_, _, ordinal, a| {
+            seen.push((ordinal, a.record.username.clone()));
+            true
+        })
+        .unwrap();
+        assert_eq!(seen.len(), 300);
+        assert!(seen.iter().enumerate().all(|(i, (o, _))| *o == i as u32));
+        assert_eq!(seen[257].1, "user.0257");
+        let far = view.account_at("Acme", w1, 299).unwrap().unwrap();
+        assert_eq!(far.record.username, "user.0299");
+        assert!(view.account_at("Acme", w1, 300).unwrap().is_none());
+        assert_eq!(
+            view.account_at("Acme", w2, 4)
+                .unwrap()
+                .unwrap()
+                .record
+                .username,
+            "user.0004"
+        );
+
+        let known = view.open(KNOWN_HASHES).unwrap();
+        let count = |user: &str| {
+            known
+                .get(account_hash("instagram", user))
+                .unwrap()
+                .map(|v| v.value())
+        };
+        assert_eq!(count("user.0004"), Some(2));
+        assert_eq!(count("user.0299"), Some(1));
+        assert_eq!(count("nobody"), None);
+        drop(known);
+        drop(view);
+        let txn = store.db.begin_read().unwrap();
+        let names: Vec<String> = txn
+            .list_tables()
+            .unwrap()
+            .map(|t| t.name().to_string())
+            .collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.ends_with("_v1") && n.contains("account"))
+        );
+        assert_eq!(
+            stored_version(&store.db, &path).unwrap(),
+            Some(SCHEMA_VERSION)
+        );
+    }
 }

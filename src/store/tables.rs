@@ -6,14 +6,31 @@ use redb::TableDefinition;
 /// Schema facts: `schema_version`, and counters.
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 
-/// Accounts with their verdicts: (supplier, week key, platform, lower-case username) →
-/// `StoredAccount`.
-pub const ACCOUNTS: TableDefinition<(&str, u32, &str, &str), &[u8]> =
+/// Accounts with their verdicts, in blocks of [`ACCOUNT_BLOCK`] in the order they were
+/// stored (file order): (supplier, week key, block number) → `Vec<StoredAccount>`. Blocks
+/// are appended with ascending keys, so a million-account import is a few thousand
+/// sequential inserts rather than a million random ones.
+pub const ACCOUNT_BLOCKS: TableDefinition<(&str, u32, u32), &[u8]> =
+    TableDefinition::new("account_blocks_v2");
+
+/// Accounts in one block of [`ACCOUNT_BLOCKS`]; an account's place in its week (its
+/// ordinal) is `block × ACCOUNT_BLOCK + index`.
+pub const ACCOUNT_BLOCK: u32 = 256;
+
+/// Known supplier accounts (SPEC §2): the 128-bit hash of (platform, lower-case username)
+/// (see `domain::criteria::account_hash`) → number of weekly dumps that contain it, so
+/// replacing or undoing a dump can forget it again. Fixed-size keys, inserted in sorted
+/// order at the end of an import.
+pub const KNOWN_HASHES: TableDefinition<u128, u64> = TableDefinition::new("known_hashes_v2");
+
+/// Schema 1's accounts, keyed by (supplier, week key, platform, lower-case username); read
+/// only by the migration to schema 2.
+pub const ACCOUNTS_V1: TableDefinition<(&str, u32, &str, &str), &[u8]> =
     TableDefinition::new("accounts_v1");
 
-/// Known supplier accounts (SPEC §2): (platform, lower-case username) → number of weekly
-/// dumps that contain it, so replacing or undoing a dump can forget it again.
-pub const KNOWN: TableDefinition<(&str, &str), u64> = TableDefinition::new("known_accounts_v1");
+/// Schema 1's known accounts, keyed by (platform, lower-case username); read only by the
+/// migration to schema 2.
+pub const KNOWN_V1: TableDefinition<(&str, &str), u64> = TableDefinition::new("known_accounts_v1");
 
 /// Scorecards: (supplier, week key) → `Scorecard`.
 pub const SCORECARDS: TableDefinition<(&str, u32), &[u8]> = TableDefinition::new("scorecards_v1");

@@ -234,10 +234,26 @@ fn cmp_text(a: &str, b: &str) -> Ordering {
 // ---------------------------------------------------------------------------------------
 // The compact table.
 
+/// Compares usernames as the listing orders them: by [`normalise_handle`]'s key (trimmed,
+/// without a leading `@`, lower-case), building it only for names that need more than ASCII
+/// lower-casing.
+fn cmp_handles(a: &str, b: &str) -> Ordering {
+    let plain = |s: &str| s.is_ascii() && !s.starts_with(['@', ' ']) && !s.ends_with(' ');
+    if plain(a) && plain(b) {
+        let (a, b) = (a.bytes(), b.bytes());
+        a.map(|c| c.to_ascii_lowercase())
+            .cmp(b.map(|c| c.to_ascii_lowercase()))
+    } else {
+        normalise_handle(a).cmp(&normalise_handle(b))
+    }
+}
+
 /// One account in the table: indices into the table's names, the username's place in the
 /// arena, and the score in tenths (as shown and as the listing rounds it).
 #[derive(Clone, Copy, Debug)]
 struct Row {
+    /// The account's place in its supplier week, for reading it back.
+    ordinal: u32,
     name_start: u32,
     name_len: u32,
     supplier: u32,
@@ -271,7 +287,7 @@ impl ReasonSet {
 }
 
 /// The accounts of one supplier and week (or all of them), read once and kept compact:
-/// about 28 bytes a row plus the username's bytes.
+/// about 32 bytes a row plus the username's bytes.
 #[derive(Debug, Default)]
 pub struct BaseTable {
     suppliers: Vec<String>,
@@ -346,7 +362,13 @@ fn intern(ids: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -
 }
 
 impl BaseBuilder {
-    fn push(&mut self, supplier: &str, week: Week, account: &StoredAccount) -> Result<(), String> {
+    fn push(
+        &mut self,
+        supplier: &str,
+        week: Week,
+        ordinal: u32,
+        account: &StoredAccount,
+    ) -> Result<(), String> {
         let t = &mut self.table;
         if t.rows.len() >= u32::MAX as usize {
             return Err(TOO_LARGE.into());
@@ -376,6 +398,7 @@ impl BaseBuilder {
             .round()
             .clamp(0.0, f64::from(u16::MAX)) as u16;
         t.rows.push(Row {
+            ordinal,
             name_start,
             name_len,
             supplier,
@@ -389,6 +412,32 @@ impl BaseBuilder {
 
     fn finish(self) -> BaseTable {
         let mut t = self.table;
+        // Accounts arrive by supplier and week in file order: each week's run is put in
+        // (platform, username) order, the table's natural order.
+        let mut start = 0;
+        while start < t.rows.len() {
+            let (supplier, week) = (t.rows[start].supplier, t.rows[start].week);
+            let len = t.rows[start..]
+                .iter()
+                .take_while(|r| r.supplier == supplier && r.week == week)
+                .count();
+            let (names, platforms) = (&t.names, &t.platforms);
+            let name = |r: &Row| {
+                let at = r.name_start as usize;
+                names.get(at..at + r.name_len as usize).unwrap_or_default()
+            };
+            let platform = |r: &Row| {
+                platforms
+                    .get(r.platform as usize)
+                    .map_or("", String::as_str)
+            };
+            t.rows[start..start + len].sort_unstable_by(|a, b| {
+                platform(a)
+                    .cmp(platform(b))
+                    .then_with(|| cmp_handles(name(a), name(b)))
+            });
+            start += len;
+        }
         t.names.shrink_to_fit();
         t.rows.shrink_to_fit();
         t.supplier_rank = ranks(t.suppliers.iter().map(String::as_str));
@@ -450,8 +499,8 @@ fn read_base(
     view.for_each_account(
         scope.supplier.as_deref(),
         scope.week,
-        |supplier, week, account| {
-            if let Err(e) = builder.push(supplier, week, account) {
+        |supplier, week, ordinal, account| {
+            if let Err(e) = builder.push(supplier, week, ordinal, account) {
                 stop = Some(BuildError::Failed(e));
                 return false;
             }
@@ -667,6 +716,8 @@ struct Selection {
     week: Week,
     platform: String,
     username: String,
+    /// Its place in the supplier week.
+    ordinal: u32,
     /// Read on selection; `None` after the database changed, until read again.
     account: Option<Result<Option<StoredAccount>, String>>,
 }
@@ -684,11 +735,10 @@ impl Selection {
             self.account = Some(Err("The database is not open.".into()));
             return;
         };
-        let key_user = normalise_handle(&self.username);
         self.account = Some(
             store
                 .read()
-                .and_then(|v| v.account(&self.supplier, self.week, &self.platform, &key_user))
+                .and_then(|v| v.account_at(&self.supplier, self.week, self.ordinal))
                 .map_err(|e| format!("The account could not be read: {e}")),
         );
     }
@@ -837,6 +887,7 @@ impl AccountsState {
             week: Week::from_key(row.week),
             platform: base.platform(row).to_string(),
             username: base.name(row).to_string(),
+            ordinal: row.ordinal,
             account: None,
         };
         selection.load(self.store.as_deref());
@@ -1699,8 +1750,9 @@ mod tests {
                 0.0,
             ),
         ];
-        for (s, w, p, u, reasons, score) in rows {
-            b.push(s, w, &account(p, u, reasons, score)).unwrap();
+        for (i, (s, w, p, u, reasons, score)) in rows.into_iter().enumerate() {
+            b.push(s, w, i as u32, &account(p, u, reasons, score))
+                .unwrap();
         }
         b.finish()
     }
@@ -1724,7 +1776,7 @@ mod tests {
 
     #[test]
     fn rows_are_compact_and_interned() {
-        assert!(std::mem::size_of::<Row>() <= 28);
+        assert!(std::mem::size_of::<Row>() <= 32);
         let t = table();
         assert_eq!(t.len(), 5);
         assert_eq!(t.suppliers, ["Alpha", "beta"]);
