@@ -371,6 +371,50 @@ fn a_week_is_replaced_only_with_replace_and_never_duplicated() {
 }
 
 #[test]
+fn a_replaced_week_no_longer_makes_its_accounts_known_supplier_accounts() {
+    let sb = Sandbox::new();
+    let rows = |as_of: &str, accounts: &[(&str, &str)]| {
+        let mut s = format!("{DUMP_HEADER}\n");
+        for (user, mentioned_by) in accounts {
+            let row = good_row("Acme", user, as_of).replace("chef.nadia", mentioned_by);
+            s.push_str(&format!("{row}\n"));
+        }
+        s
+    };
+    let first = sb.file(
+        "w1.csv",
+        rows(
+            "2026-10-12",
+            &[("old.friend", "chef.nadia"), ("keeper", "chef.nadia")],
+        ),
+    );
+    // The replacement drops old.friend, who is now the only one mentioning keeper.
+    let second = sb.file("w1b.csv", rows("2026-10-13", &[("keeper", "old.friend")]));
+    sb.ok([std::ffi::OsStr::new("import"), first.as_os_str()]);
+    sb.ok(["import".as_ref(), second.as_os_str(), "--replace".as_ref()]);
+    let accounts = sb.ok(["accounts"]);
+    assert!(
+        accounts.contains("Acme,2026-W42,instagram,keeper,true,"),
+        "{accounts}"
+    );
+    // Imported again as a new week, old.friend is known once more: keeper's only mention is
+    // a supplier account.
+    let third = sb.file(
+        "w2.csv",
+        rows(
+            "2026-10-19",
+            &[("old.friend", "chef.nadia"), ("keeper", "old.friend")],
+        ),
+    );
+    sb.ok([std::ffi::OsStr::new("import"), third.as_os_str()]);
+    let accounts = sb.ok(["accounts", "--week", "2026-W43"]);
+    assert!(
+        accounts.contains("Acme,2026-W43,instagram,keeper,false,0.0,no_outside_mentions"),
+        "{accounts}"
+    );
+}
+
+#[test]
 fn several_files_import_in_order_and_a_rejected_one_sets_the_exit_code() {
     let sb = Sandbox::new();
     let a = sb.file("a.csv", dump("Acme", "2026-10-12", 3, 0));

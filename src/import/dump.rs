@@ -3,6 +3,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::mpsc::SyncSender;
 
 use chrono::NaiveDate;
 
@@ -197,6 +198,55 @@ pub enum RowOutcome {
     },
     /// A row that cannot be read at all.
     LeftOut(Problem),
+}
+
+/// One account read from a dump: its row, normalised username (the storage key) and
+/// signals.
+pub type ReadAccount = (u64, String, Box<AccountRecord>);
+
+/// Accounts handed from one import thread to the next at a time: large enough that the
+/// hand-over costs nothing, small enough to keep memory flat.
+pub const BATCH: usize = 1024;
+
+/// Reads every account of a dump and sends them to `send` in batches, for an import that
+/// judges and stores on other threads while this one parses. Unreadable rows and rows
+/// without a username are skipped (the preview reported them). Progress and Cancel are
+/// checked as in every row loop. Stops quietly when the receiving side hangs up: its error
+/// is the one to report.
+pub fn read_accounts(
+    mut reader: TableReader,
+    as_of: NaiveDate,
+    progress: &dyn Progress,
+    send: &SyncSender<Vec<ReadAccount>>,
+) -> Result<(), ReadError> {
+    let cols = DumpColumns::new(reader.headers());
+    let mut cells = Vec::new();
+    let mut rows = 0u64;
+    let mut batch = Vec::with_capacity(BATCH);
+    loop {
+        let row = match reader.next_row(&mut cells) {
+            Ok(Some(row)) => row,
+            Ok(None) => break,
+            Err(_) => continue,
+        };
+        rows += 1;
+        super::tick(progress, rows, &reader)?;
+        if let RowOutcome::Account { row, key, record } =
+            read_row(&cols, &cells, row, Some(as_of), None)
+        {
+            batch.push((row, key, record));
+        }
+        if batch.len() == BATCH {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+            if send.send(full).is_err() {
+                return Ok(());
+            }
+        }
+    }
+    if !batch.is_empty() {
+        let _ = send.send(batch);
+    }
+    Ok(())
 }
 
 /// Reads one dump row. Cell problems are pushed to `problems` (the account stays, to be

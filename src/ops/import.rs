@@ -1,14 +1,15 @@
 //! Importing one file: preview, refusal rules, and the single write transaction (SPEC §6).
 
 use std::path::Path;
+use std::sync::mpsc::sync_channel;
 
 use crate::domain::criteria::{Context, KnownAccounts, account_hash, evaluate};
 use crate::domain::scorecard::{Scorecard, ScorecardHeader, Tally};
-use crate::import::dump::{AccountSet, DumpColumns, RowOutcome, read_row};
+use crate::import::dump::{AccountSet, ReadAccount, read_accounts};
 use crate::import::{
     FileKind, ImportOptions, Preview, Problem, Progress, ReadError, open_as, preview,
 };
-use crate::store::{AuditKind, ImportRecord, Reader, Store, StoredAccount, Tx, WeekWriter};
+use crate::store::{AuditKind, ImportRecord, KnownSnapshot, Reader, Store, StoredAccount, Tx};
 
 use super::{OpError, orders, standing};
 
@@ -78,7 +79,7 @@ pub fn commit_preview(
     }
     match preview.kind {
         Some(FileKind::SupplierDump) => {
-            store.write(|tx| commit_dump(tx, preview, request, progress))
+            store.write(|tx| commit_dump(store, tx, preview, request, progress))
         }
         Some(kind) => store.write(|tx| commit_orders(tx, preview, kind, request, progress)),
         None => Err(OpError::Rejected(format!(
@@ -144,16 +145,20 @@ fn commit_orders(
     })
 }
 
-/// "Known supplier accounts" during an import: the database's and the file's own (SPEC §2).
-struct KnownDuringImport<'a, 't> {
+/// "Known supplier accounts" during an import (SPEC §2): the file's own, and the database's
+/// as committed before the import less the week it replaces.
+struct KnownDuringImport<'a> {
     in_file: &'a AccountSet,
-    stored: &'a WeekWriter<'t>,
+    stored: &'a KnownSnapshot,
+    /// Hashes of the replaced week's accounts, sorted: each counts once fewer.
+    replaced: &'a [u128],
 }
 
-impl KnownAccounts for KnownDuringImport<'_, '_> {
+impl KnownAccounts for KnownDuringImport<'_> {
     fn is_supplier_account(&self, platform: &str, handle: &str) -> bool {
         let hash = account_hash(platform, handle);
-        self.in_file.contains_hash(hash) || self.stored.is_known_hash(hash)
+        self.in_file.contains_hash(hash)
+            || self.stored.count(hash) > u64::from(self.replaced.binary_search(&hash).is_ok())
     }
 }
 
@@ -175,6 +180,7 @@ fn refuse_repeats(tx: &Tx, preview: &Preview, request: ImportRequest) -> Result<
 }
 
 fn commit_dump(
+    store: &Store,
     tx: &mut Tx,
     preview: &Preview,
     request: ImportRequest,
@@ -185,9 +191,13 @@ fn commit_dump(
         .as_ref()
         .ok_or_else(|| OpError::Rejected(format!("{} has no dump plan", preview.file_name())))?;
     refuse_repeats(tx, preview, request)?;
+    // Inside the write transaction no other change can commit, so this snapshot is exactly
+    // the state the import starts from.
+    let known = store.read()?.known_accounts()?;
     let week = plan.week();
     let supplier = plan.supplier.as_str();
     let existing = tx.scorecard(supplier, week)?;
+    let mut replaced = Vec::new();
     if let Some(old) = &existing {
         if !request.replace {
             return Err(OpError::Rejected(format!(
@@ -195,58 +205,83 @@ fn commit_dump(
                 old.import_id
             )));
         }
-        tx.remove_week_accounts(supplier, week)?;
+        replaced = tx.remove_week_accounts(supplier, week)?.known;
     }
     let import_id = tx.next_import_id()?;
     let rubric = tx.current_rubric()?;
 
-    // Second pass over the file: judge and store every account.
-    let mut reader = open_as(&preview.path, FileKind::SupplierDump).map_err(ReadError::from)?;
-    let cols = DumpColumns::new(reader.headers());
+    // Second pass over the file, in three stages on their own threads: one parses, one
+    // judges, this one stores.
+    let reader = open_as(&preview.path, FileKind::SupplierDump).map_err(ReadError::from)?;
     let mut tally = Tally::default();
     let mut stored = 0u64;
     let mut writer = tx.week_writer(supplier, week)?;
-    let mut cells = Vec::new();
-    let mut rows = 0u64;
-    loop {
-        let row = match reader.next_row(&mut cells) {
-            Ok(Some(row)) => row,
-            Ok(None) => break,
-            Err(_) => continue,
+    let judge = |batch: Vec<ReadAccount>, known: &KnownSnapshot| -> Vec<StoredAccount> {
+        let known = KnownDuringImport {
+            in_file: &plan.in_file,
+            stored: known,
+            replaced: &replaced,
         };
-        rows += 1;
-        crate::import::tick(progress, rows, &reader)?;
-        let RowOutcome::Account { row, key, record } =
-            read_row(&cols, &cells, row, Some(plan.as_of), None)
-        else {
-            continue;
+        let ctx = Context {
+            as_of: plan.as_of,
+            rubric: &rubric,
+            known: &known,
+            flags_provided: plan.flags_provided,
         };
-        let platform = record.platform.value().map_or("", String::as_str);
-        if plan.in_file.first_row(platform, &key) != Some(row) {
+        batch
+            .into_iter()
             // A repeated username: the preview left the row out and kept the first.
-            continue;
+            .filter(|(row, key, record)| {
+                let platform = record.platform.value().map_or("", String::as_str);
+                plan.in_file.first_row(platform, key) == Some(*row)
+            })
+            .map(|(row, _, record)| StoredAccount {
+                row,
+                verdict: evaluate(&record, &ctx),
+                record: *record,
+            })
+            .collect()
+    };
+    std::thread::scope(|scope| -> Result<(), OpError> {
+        let (send_read, read) = sync_channel(4);
+        let (send_judged, judged) = sync_channel(4);
+        let reading = scope.spawn(move || read_accounts(reader, plan.as_of, progress, &send_read));
+        let judging = scope.spawn(move || {
+            for batch in read.iter() {
+                if send_judged.send(judge(batch, &known)).is_err() {
+                    break;
+                }
+            }
+            known.take_error()
+        });
+        let mut outcome = Ok(());
+        for batch in judged.iter() {
+            for account in batch {
+                tally.add(
+                    account.record.platform.value().map(String::as_str),
+                    &account.verdict,
+                );
+                stored += 1;
+                if let Err(e) = writer.push(account) {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+            if outcome.is_err() {
+                break;
+            }
         }
-        let verdict = {
-            let known = KnownDuringImport {
-                in_file: &plan.in_file,
-                stored: &writer,
-            };
-            let ctx = Context {
-                as_of: plan.as_of,
-                rubric: &rubric,
-                known: &known,
-                flags_provided: plan.flags_provided,
-            };
-            evaluate(&record, &ctx)
-        };
-        tally.add(Some(platform).filter(|p| !p.is_empty()), &verdict);
-        stored += 1;
-        writer.push(StoredAccount {
-            row,
-            record: *record,
-            verdict,
-        })?;
-    }
+        drop(judged);
+        let judged = judging
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let read = reading
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        outcome?;
+        read?;
+        Ok(judged?)
+    })?;
     writer.finish(&plan.in_file.known_hashes())?;
 
     let card = tally.finish(

@@ -30,7 +30,7 @@ pub fn undo_import(store: &Store, id: u64) -> Result<String, OpError> {
                         "{supplier} {week} was replaced by import #{by} since; undo that import instead."
                     )));
                 }
-                let removed = tx.remove_week_accounts(&supplier, week)?;
+                let removed = tx.remove_week_accounts(&supplier, week)?.accounts;
                 tx.remove_scorecard(&supplier, week)?;
                 let changes = standing::refold(tx, &supplier)?;
                 let mut text = format!(

@@ -252,23 +252,24 @@ impl Tx {
     }
 
     /// Deletes a supplier's accounts for one week, forgetting them as known supplier accounts
-    /// where no other dump names them. Returns how many were removed.
-    pub fn remove_week_accounts(&mut self, supplier: &str, week: Week) -> Result<u64> {
-        let mut hashes = Vec::new();
-        let mut removed = 0;
+    /// where no other dump names them.
+    pub fn remove_week_accounts(&mut self, supplier: &str, week: Week) -> Result<RemovedWeek> {
+        let mut removed = RemovedWeek::default();
         {
             let mut blocks = self.txn.open_table(ACCOUNT_BLOCKS)?;
             let (from, to) = week_bounds(supplier, week);
             for entry in blocks.extract_if(from..to, |_, _| true)? {
                 let (_, v) = entry?;
                 let block: Vec<StoredAccount> = codec::decode(v.value())?;
-                removed += block.len() as u64;
-                hashes.extend(block.iter().filter_map(StoredAccount::known_hash));
+                removed.accounts += block.len() as u64;
+                removed
+                    .known
+                    .extend(block.iter().filter_map(StoredAccount::known_hash));
             }
         }
-        hashes.sort_unstable();
+        removed.known.sort_unstable();
         let mut known = self.txn.open_table(KNOWN_HASHES)?;
-        for hash in hashes {
+        for &hash in &removed.known {
             forget_known(&mut known, hash)?;
         }
         Ok(removed)
@@ -291,7 +292,6 @@ impl Tx {
             next_block,
             pending: Vec::with_capacity(ACCOUNT_BLOCK as usize),
             buf: Vec::new(),
-            error: RefCell::new(None),
         })
     }
 
@@ -439,8 +439,18 @@ fn forget_known(known: &mut Table<u128, u64>, hash: u128) -> Result<()> {
     Ok(())
 }
 
-/// Appends one supplier week's accounts in blocks, and answers "is this a known supplier
-/// account?" from the same transaction.
+/// What removing a supplier week took away.
+#[derive(Debug, Default)]
+pub struct RemovedWeek {
+    /// Accounts removed.
+    pub accounts: u64,
+    /// Their [`account_hash`]es as known supplier accounts, sorted: each was counted once
+    /// fewer in the known-accounts table.
+    pub known: Vec<u128>,
+}
+
+/// Appends one supplier week's accounts in blocks, then counts them as known supplier
+/// accounts.
 pub struct WeekWriter<'t> {
     blocks: Table<'t, (&'static str, u32, u32), &'static [u8]>,
     known: Table<'t, u128, u64>,
@@ -449,31 +459,9 @@ pub struct WeekWriter<'t> {
     next_block: u32,
     pending: Vec<StoredAccount>,
     buf: Vec<u8>,
-    error: RefCell<Option<StoreError>>,
 }
 
 impl WeekWriter<'_> {
-    /// Whether the account with this [`account_hash`] is in a supplier dump already in the
-    /// database.
-    ///
-    /// The criteria ask this through a `bool` interface; a read error is kept and reported by
-    /// [`WeekWriter::take_error`] so that a verdict made on a failed read is never committed.
-    pub fn is_known_hash(&self, hash: u128) -> bool {
-        KnownInTable {
-            table: &self.known,
-            error: &self.error,
-        }
-        .contains(hash)
-    }
-
-    /// The first read error met by [`WeekWriter::is_known_hash`], if any.
-    pub fn take_error(&self) -> Result<()> {
-        match self.error.borrow_mut().take() {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
-    }
-
     /// Appends an account and its verdict.
     pub fn push(&mut self, account: StoredAccount) -> Result<()> {
         self.pending.push(account);
@@ -502,7 +490,6 @@ impl WeekWriter<'_> {
     /// known-accounts table is updated in key order.
     pub fn finish(mut self, hashes: &[u128]) -> Result<()> {
         self.flush()?;
-        self.take_error()?;
         for &hash in hashes {
             let before = self.known.insert(hash, 1)?.map(|old| old.value());
             if let Some(n) = before {
@@ -510,6 +497,49 @@ impl WeekWriter<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Known supplier accounts as last committed, read from a snapshot: an import judges on
+/// one thread against it while its write transaction stores on another (the import's own
+/// changes to the table are made only at its end, see [`WeekWriter::finish`]).
+pub struct KnownSnapshot {
+    table: redb::ReadOnlyTable<u128, u64>,
+    error: RefCell<Option<StoreError>>,
+}
+
+impl KnownSnapshot {
+    /// In how many stored dumps the account with this [`account_hash`] appears.
+    ///
+    /// The criteria ask through a `bool` interface; a read error is kept and reported by
+    /// [`KnownSnapshot::take_error`] so that a verdict made on a failed read is never
+    /// committed.
+    pub fn count(&self, hash: u128) -> u64 {
+        match self.table.get(hash) {
+            Ok(found) => found.map_or(0, |v| v.value()),
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e.into());
+                0
+            }
+        }
+    }
+
+    /// The first read error met by [`KnownSnapshot::count`], if any.
+    pub fn take_error(&self) -> Result<()> {
+        match self.error.borrow_mut().take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+impl View {
+    /// The known supplier accounts of this snapshot.
+    pub fn known_accounts(&self) -> Result<KnownSnapshot> {
+        Ok(KnownSnapshot {
+            table: self.txn.open_table(KNOWN_HASHES)?,
+            error: RefCell::new(None),
+        })
     }
 }
 
