@@ -3,6 +3,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 use std::sync::mpsc::SyncSender;
 
 use chrono::NaiveDate;
@@ -410,8 +411,13 @@ struct FileValue {
 }
 
 impl FileValue {
-    fn add(&mut self, value: String, row: u64) {
-        let entry = self.seen.entry(value).or_default();
+    /// Counts `value` on `row`; allocates only for a value not seen before (a dump's rows
+    /// almost always repeat one supplier and one date).
+    fn add(&mut self, value: &str, row: u64) {
+        let entry = match self.seen.get_mut(value) {
+            Some(entry) => entry,
+            None => self.seen.entry(value.to_string()).or_default(),
+        };
         entry.0 += 1;
         if entry.1.len() < 5 {
             entry.1.push(row);
@@ -451,38 +457,41 @@ pub fn scan(
     let mut suppliers = FileValue::default();
     let mut dates = FileValue::default();
     let mut as_of = options.as_of;
-    let mut cells = Vec::new();
-    loop {
-        let row = match reader.next_row(&mut cells) {
-            Ok(Some(row)) => row,
-            Ok(None) => break,
+    let mut date_text = String::new();
+    super::read_rows_beside(reader, progress, |read| {
+        let (row, cells) = match read {
+            Ok(read) => read,
             Err(e) => {
                 preview.rows += 1;
                 preview.left_out += 1;
                 preview.problems.push(unreadable(e));
-                continue;
+                return Ok::<_, ReadError>(());
             }
         };
         preview.rows += 1;
-        super::tick(progress, preview.rows, reader)?;
-        if let Some(cell) = cols.cell(&cells, Field::Supplier) {
-            let name = values::text(cell);
-            if !name.is_empty() {
-                suppliers.add(name, row);
+        match cols.cell(&cells, Field::Supplier) {
+            Some(Cell::Text(name)) => suppliers.add(name.trim(), row),
+            Some(cell) => {
+                let name = values::text(cell);
+                if !name.is_empty() {
+                    suppliers.add(&name, row);
+                }
             }
+            None => {}
         }
         if let Some(cell) = cols.cell(&cells, Field::AsOf) {
             let read = values::date(cell);
             if let (None, Read::Value(d)) = (as_of, &read) {
                 as_of = Some(*d);
             }
-            dates.add(
-                match read {
-                    Read::Value(d) => d.to_string(),
-                    _ => values::raw(cell),
-                },
-                row,
-            );
+            date_text.clear();
+            match read {
+                Read::Value(d) => {
+                    let _ = write!(date_text, "{d}");
+                }
+                _ => date_text.push_str(&values::raw(cell)),
+            }
+            dates.add(&date_text, row);
         }
         match read_row(&cols, &cells, row, as_of, Some(&mut preview.problems)) {
             RowOutcome::LeftOut(problem) => {
@@ -502,14 +511,15 @@ pub fn scan(
                         ),
                         left_out: true,
                     });
-                    continue;
+                    return Ok(());
                 }
                 if !platform.is_empty() {
                     *platforms.entry(platform.to_string()).or_default() += 1;
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     progress.update(reader.total_bytes(), reader.total_bytes());
 
     let name = preview.file_name();

@@ -193,6 +193,67 @@ pub fn tick(progress: &dyn Progress, rows: u64, reader: &TableReader) -> Result<
     Ok(())
 }
 
+/// A row as the reading thread hands it over: its number and cells, or why it could not be
+/// read.
+pub type ReadRow = Result<(u64, Vec<Cell>), table::RowError>;
+
+/// Rows handed from the reading thread at a time: large enough that the hand-over costs
+/// nothing, small enough to keep memory flat.
+pub const BATCH: usize = 1024;
+
+/// Reads every row on a second thread while `visit` handles the previous batch on this one,
+/// so parsing and checking share the two cores of a laptop. Progress and Cancel are checked
+/// as in every row loop; when `visit` fails, reading stops and its error is returned.
+pub fn read_rows_beside<E: From<ReadError>>(
+    reader: &mut TableReader,
+    progress: &dyn Progress,
+    mut visit: impl FnMut(ReadRow) -> Result<(), E>,
+) -> Result<(), E> {
+    std::thread::scope(|scope| {
+        let (send, batches) = std::sync::mpsc::sync_channel::<Vec<ReadRow>>(4);
+        let reading = scope.spawn(move || -> Result<(), ReadError> {
+            let mut rows = 0u64;
+            let mut batch = Vec::with_capacity(BATCH);
+            loop {
+                let mut cells = Vec::new();
+                match reader.next_row(&mut cells) {
+                    Ok(None) => break,
+                    Ok(Some(row)) => batch.push(Ok((row, cells))),
+                    Err(e) => batch.push(Err(e)),
+                }
+                rows += 1;
+                tick(progress, rows, reader)?;
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if send.send(full).is_err() {
+                        // The visiting side stopped; its error is the one to report.
+                        return Ok(());
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = send.send(batch);
+            }
+            Ok(())
+        });
+        let mut outcome = Ok(());
+        'batches: for batch in batches.iter() {
+            for row in batch {
+                outcome = visit(row);
+                if outcome.is_err() {
+                    break 'batches;
+                }
+            }
+        }
+        drop(batches);
+        let read = reading
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        outcome?;
+        read.map_err(E::from)
+    })
+}
+
 /// Progress that nobody watches (the CLI, tests).
 pub struct Silent;
 
@@ -228,7 +289,25 @@ pub fn preview(
     options: &ImportOptions,
     progress: &dyn Progress,
 ) -> Result<Preview, ReadError> {
-    let hash = hash_file(path)?;
+    // The content hash is computed on its own thread while the rows are read.
+    std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| hash_file(path));
+        let preview = read_preview(path, options, progress);
+        let hash = hashing
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        Ok(Preview {
+            hash: hash?,
+            ..preview?
+        })
+    })
+}
+
+fn read_preview(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<Preview, ReadError> {
     let mut reader = TableReader::open(path)?;
     let normalised: Vec<String> = reader
         .headers()
@@ -241,7 +320,7 @@ pub fn preview(
     }
     let mut preview = Preview {
         path: path.to_path_buf(),
-        hash,
+        hash: [0; 32],
         format: reader.format(),
         kind,
         columns: Vec::new(),
