@@ -4,6 +4,7 @@
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::mpsc::SyncSender;
 
 use chrono::NaiveDate;
@@ -110,20 +111,44 @@ impl DumpPlan {
 }
 
 /// The accounts of one dump, as a compact map from the hash of (platform, username) (see
-/// [`account_hash`]) to the row that first named it: 24 bytes an account, so a million-row
-/// dump needs tens of megabytes rather than every name.
+/// [`account_hash`]) to the row that first named it: 16 bytes an account (about 36 MB for
+/// a million-row dump with the table's spare room), rather than every name.
 #[derive(Clone, Debug, Default)]
-pub struct AccountSet(HashMap<[u64; 2], u32>);
+pub struct AccountSet(HashMap<[u32; 3], u32, BuildHasherDefault<SpreadHasher>>);
 
 /// Set in a stored row number when the account has no platform: such an account is in the
 /// file (for duplicates) but never a known supplier account of any platform.
 const NO_PLATFORM: u32 = 1 << 31;
 
+/// Hashes an [`AccountSet`] key, which is already a uniform hash: folding its bytes is
+/// enough, where the default SipHash would hash it a second time.
+#[derive(Default)]
+pub struct SpreadHasher(u64);
+
+impl Hasher for SpreadHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = self.0.rotate_left(29) ^ u64::from_le_bytes(word);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 impl AccountSet {
-    /// The hash as two words: 8-byte alignment keeps an entry at 24 bytes, where a `u128`
-    /// key would pad it to 32.
-    fn key(hash: u128) -> [u64; 2] {
-        [(hash >> 64) as u64, hash as u64]
+    /// The 96-bit hash as three words: 4-byte alignment keeps an entry at 16 bytes.
+    fn key(hash: u128) -> [u32; 3] {
+        [(hash >> 64) as u32, (hash >> 32) as u32, hash as u32]
+    }
+
+    /// Makes room for `more` accounts at once, so that a large file's set does not grow by
+    /// doubling (each doubling briefly holds the old and the new table).
+    pub fn reserve(&mut self, more: usize) {
+        self.0.reserve(more);
     }
 
     /// Adds a pair first seen on `row`; returns the earlier row when it was already there.
@@ -163,7 +188,7 @@ impl AccountSet {
             .0
             .iter()
             .filter(|(_, row)| **row & NO_PLATFORM == 0)
-            .map(|(k, _)| (u128::from(k[0]) << 64) | u128::from(k[1]))
+            .map(|(k, _)| (u128::from(k[0]) << 64) | (u128::from(k[1]) << 32) | u128::from(k[2]))
             .collect();
         out.sort_unstable();
         out
@@ -458,7 +483,8 @@ pub fn scan(
     let mut dates = FileValue::default();
     let mut as_of = options.as_of;
     let mut date_text = String::new();
-    super::read_rows_beside(reader, progress, |read| {
+    let total_bytes = reader.total_bytes();
+    super::read_rows_beside(reader, progress, |read, position| {
         let (row, cells) = match read {
             Ok(read) => read,
             Err(e) => {
@@ -469,6 +495,13 @@ pub fn scan(
             }
         };
         preview.rows += 1;
+        if preview.rows == super::BATCH as u64 && position > 0 {
+            // The first batch tells the file's bytes per row: size the set for the whole
+            // file now rather than let it double its way there.
+            let expected = total_bytes.saturating_mul(preview.rows) / position;
+            let more = expected.saturating_sub(preview.rows).min(100_000_000);
+            in_file.reserve(usize::try_from(more + more / 50).unwrap_or(0));
+        }
         match cols.cell(&cells, Field::Supplier) {
             Some(Cell::Text(name)) => suppliers.add(name.trim(), row),
             Some(cell) => {

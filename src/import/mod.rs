@@ -202,15 +202,16 @@ pub type ReadRow = Result<(u64, Vec<Cell>), table::RowError>;
 pub const BATCH: usize = 1024;
 
 /// Reads every row on a second thread while `visit` handles the previous batch on this one,
-/// so parsing and checking share the two cores of a laptop. Progress and Cancel are checked
+/// so parsing and checking share the two cores of a laptop. `visit` also gets how many bytes
+/// of the file had been read by the end of the row's batch. Progress and Cancel are checked
 /// as in every row loop; when `visit` fails, reading stops and its error is returned.
 pub fn read_rows_beside<E: From<ReadError>>(
     reader: &mut TableReader,
     progress: &dyn Progress,
-    mut visit: impl FnMut(ReadRow) -> Result<(), E>,
+    mut visit: impl FnMut(ReadRow, u64) -> Result<(), E>,
 ) -> Result<(), E> {
     std::thread::scope(|scope| {
-        let (send, batches) = std::sync::mpsc::sync_channel::<Vec<ReadRow>>(4);
+        let (send, batches) = std::sync::mpsc::sync_channel::<(Vec<ReadRow>, u64)>(4);
         let reading = scope.spawn(move || -> Result<(), ReadError> {
             let mut rows = 0u64;
             let mut batch = Vec::with_capacity(BATCH);
@@ -225,21 +226,21 @@ pub fn read_rows_beside<E: From<ReadError>>(
                 tick(progress, rows, reader)?;
                 if batch.len() == BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    if send.send(full).is_err() {
+                    if send.send((full, reader.bytes_read())).is_err() {
                         // The visiting side stopped; its error is the one to report.
                         return Ok(());
                     }
                 }
             }
             if !batch.is_empty() {
-                let _ = send.send(batch);
+                let _ = send.send((batch, reader.bytes_read()));
             }
             Ok(())
         });
         let mut outcome = Ok(());
-        'batches: for batch in batches.iter() {
+        'batches: for (batch, position) in batches.iter() {
             for row in batch {
-                outcome = visit(row);
+                outcome = visit(row, position);
                 if outcome.is_err() {
                     break 'batches;
                 }
