@@ -183,36 +183,34 @@ pub fn evaluate_check(order: &OrderFacts, check: &RetentionCheck) -> CheckOutcom
 /// `(checked_at, order_id)` (SPEC §5). Each refill created is added to its
 /// order's facts in `orders` (keyed by order id) as undelivered, so a later
 /// check of the same order sees the open refill. Checks of orders missing
-/// from `orders` create nothing.
+/// from `orders` create nothing. The evaluations come one at a time, so a million checks
+/// are stored as they are judged rather than held twice.
 pub fn evaluate_checks(
     orders: &mut BTreeMap<String, OrderFacts>,
     mut checks: Vec<RetentionCheck>,
-) -> Vec<CheckEvaluation> {
+) -> impl Iterator<Item = CheckEvaluation> + '_ {
     // `retained` breaks the remaining ties so that the row order never matters.
     checks.sort_by(|a, b| {
         (a.checked_at, &a.order_id, a.retained).cmp(&(b.checked_at, &b.order_id, b.retained))
     });
-    checks
-        .into_iter()
-        .map(|check| {
-            let outcome = match orders.get_mut(&check.order_id) {
-                None => CheckOutcome::NoRefill {
-                    reason: format!("unknown order {}", check.order_id),
-                },
-                Some(order) => {
-                    let outcome = evaluate_check(order, &check);
-                    if let Some(refill) = outcome.refill() {
-                        order.refills.push(RefillFacts {
-                            id: refill.order_id.clone(),
-                            delivered: false,
-                        });
-                    }
-                    outcome
+    checks.into_iter().map(|check| {
+        let outcome = match orders.get_mut(&check.order_id) {
+            None => CheckOutcome::NoRefill {
+                reason: format!("unknown order {}", check.order_id),
+            },
+            Some(order) => {
+                let outcome = evaluate_check(order, &check);
+                if let Some(refill) = outcome.refill() {
+                    order.refills.push(RefillFacts {
+                        id: refill.order_id.clone(),
+                        delivered: false,
+                    });
                 }
-            };
-            CheckEvaluation { check, outcome }
-        })
-        .collect()
+                outcome
+            }
+        };
+        CheckEvaluation { check, outcome }
+    })
 }
 
 #[cfg(test)]
@@ -330,10 +328,11 @@ mod tests {
     #[test]
     fn one_open_refill_at_a_time_then_a_second_refill() {
         let mut orders = batch(&[facts("o1", 1_000)]);
-        let first = evaluate_checks(
+        let first: Vec<_> = evaluate_checks(
             &mut orders,
             vec![check("o1", after(12), 700), check("o1", after(5), 900)],
-        );
+        )
+        .collect();
         assert_eq!(
             first[0].check.checked_at,
             after(5),
@@ -361,7 +360,8 @@ mod tests {
         if let Some(order) = orders.get_mut("o1") {
             order.refills[0].delivered = true;
         }
-        let second = evaluate_checks(&mut orders, vec![check("o1", after(20), 800)]);
+        let second =
+            evaluate_checks(&mut orders, vec![check("o1", after(20), 800)]).collect::<Vec<_>>();
         assert_eq!(
             second[0]
                 .outcome
@@ -378,7 +378,8 @@ mod tests {
     #[test]
     fn unknown_and_mismatched_orders_create_nothing() {
         let mut orders = batch(&[facts("o1", 1_000)]);
-        let outcomes = evaluate_checks(&mut orders, vec![check("o9", after(1), 0)]);
+        let outcomes =
+            evaluate_checks(&mut orders, vec![check("o9", after(1), 0)]).collect::<Vec<_>>();
         assert_eq!(outcomes[0].outcome.reason(), "unknown order o9");
         assert_eq!(
             evaluate_check(&facts("o1", 1_000), &check("o2", after(1), 0)).reason(),
@@ -440,9 +441,9 @@ mod tests {
                 (checks, shuffled) in checks_strategy().prop_flat_map(|c| (Just(c.clone()), Just(c).prop_shuffle())),
             ) {
                 let mut updated = orders.clone();
-                let outcomes = evaluate_checks(&mut updated, checks.clone());
+                let outcomes: Vec<_> = evaluate_checks(&mut updated, checks.clone()).collect();
                 let mut updated_shuffled = orders.clone();
-                prop_assert_eq!(&outcomes, &evaluate_checks(&mut updated_shuffled, shuffled));
+                prop_assert_eq!(&outcomes, &evaluate_checks(&mut updated_shuffled, shuffled).collect::<Vec<_>>());
                 prop_assert_eq!(&updated, &updated_shuffled);
 
                 for (id, before) in &orders {
@@ -456,7 +457,7 @@ mod tests {
                 }
 
                 let mut again = updated.clone();
-                let repeated = evaluate_checks(&mut again, checks);
+                let repeated: Vec<_> = evaluate_checks(&mut again, checks).collect();
                 prop_assert!(repeated.iter().all(|e| e.outcome.refill().is_none()));
                 prop_assert_eq!(again, updated);
             }

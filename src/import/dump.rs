@@ -4,7 +4,7 @@
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::mpsc::SyncSender;
 
 use chrono::NaiveDate;
@@ -114,30 +114,11 @@ impl DumpPlan {
 /// [`account_hash`]) to the row that first named it: 16 bytes an account (about 36 MB for
 /// a million-row dump with the table's spare room), rather than every name.
 #[derive(Clone, Debug, Default)]
-pub struct AccountSet(HashMap<[u32; 3], u32, BuildHasherDefault<SpreadHasher>>);
+pub struct AccountSet(HashMap<[u32; 3], u32, BuildHasherDefault<super::SpreadHasher>>);
 
 /// Set in a stored row number when the account has no platform: such an account is in the
 /// file (for duplicates) but never a known supplier account of any platform.
 const NO_PLATFORM: u32 = 1 << 31;
-
-/// Hashes an [`AccountSet`] key, which is already a uniform hash: folding its bytes is
-/// enough, where the default SipHash would hash it a second time.
-#[derive(Default)]
-pub struct SpreadHasher(u64);
-
-impl Hasher for SpreadHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = self.0.rotate_left(29) ^ u64::from_le_bytes(word);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 impl AccountSet {
     /// The 96-bit hash as three words: 4-byte alignment keeps an entry at 16 bytes.

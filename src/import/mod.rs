@@ -255,6 +255,42 @@ pub fn read_rows_beside<E: From<ReadError>>(
     })
 }
 
+/// Hashes keys that are already uniform hashes (96-bit ones, as three words): folding their
+/// bytes is enough, where the default SipHash would hash them a second time.
+#[derive(Default)]
+pub struct SpreadHasher(u64);
+
+impl std::hash::Hasher for SpreadHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = self.0.rotate_left(29) ^ u64::from_le_bytes(word);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set of 96-bit hashes at 12 bytes an entry (see [`hash96`]).
+pub type Hash96Set =
+    std::collections::HashSet<[u32; 3], std::hash::BuildHasherDefault<SpreadHasher>>;
+
+/// A 96-bit XXH3 hash of `parts`, each followed by a zero byte, as three words: a compact,
+/// practically collision-free name for a value a large file repeats (a million checks'
+/// (order, date) pairs collide with probability near 10⁻¹⁷).
+pub fn hash96(parts: &[&[u8]]) -> [u32; 3] {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for part in parts {
+        hasher.update(part);
+        hasher.update(&[0]);
+    }
+    let h = hasher.digest128();
+    [(h >> 96) as u32, (h >> 64) as u32, (h >> 32) as u32]
+}
+
 /// Progress that nobody watches (the CLI, tests).
 pub struct Silent;
 

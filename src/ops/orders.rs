@@ -1,13 +1,13 @@
 //! Orders, deliveries and retention checks: committing them, creating refills (SPEC §5).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::refill::{OrderFacts, RefillFacts, RetentionCheck, evaluate_checks};
 use crate::domain::retention::{self, OrderRetention, retention_score};
 use crate::import::orders::{Delivery, OrderRow, for_each_row};
-use crate::import::{FileKind, Preview, Problem, Progress, ReadError, open_as};
+use crate::import::{FileKind, Hash96Set, Preview, Problem, Progress, ReadError, hash96, open_as};
 use crate::store::{AuditKind, Reader, StoreError, StoredCheck, StoredOrder, Tx};
 
 use super::OpError;
@@ -46,7 +46,8 @@ pub fn commit(
     let mut reader = open_as(&preview.path, kind).map_err(ReadError::from)?;
     let mut effects = OrderEffects::default();
     let mut checks = Vec::new();
-    let mut seen_checks = HashSet::new();
+    let mut seen_checks = Hash96Set::default();
+    let mut known_orders = KnownOrders::default();
     for_each_row(&mut reader, kind, progress, |read| -> Result<(), OpError> {
         let Ok((row, read)) = read else {
             return Ok(()); // listed by the preview already
@@ -67,13 +68,14 @@ pub fn commit(
             }
             OrderRow::Delivery(delivery) => apply_delivery(tx, row, delivery, &mut effects)?,
             OrderRow::Check(check) => {
-                if !seen_checks.insert((check.order_id.clone(), check.checked_at)) {
+                let day = check.checked_at.num_days_from_ce().to_le_bytes();
+                if !seen_checks.insert(hash96(&[check.order_id.as_bytes(), &day])) {
                     return Ok(()); // a repeat in the same file, listed by the preview
                 }
-                if let Some(problem) = vet_check(tx, row, &check, &mut effects)? {
-                    effects.problems.push(problem);
-                } else if tx.check(&check.order_id, check.checked_at)?.is_none() {
-                    checks.push(check);
+                match vet_check(tx, &mut known_orders, row, &check)? {
+                    Vetted::New => checks.push(check),
+                    Vetted::Unchanged => effects.unchanged += 1,
+                    Vetted::LeftOut(problem) => effects.problems.push(problem),
                 }
             }
         }
@@ -138,35 +140,60 @@ fn apply_delivery(
     Ok(())
 }
 
-/// Checks a retention check against the database; returns the problem that leaves it out.
+/// What the database says of a retention check.
+enum Vetted {
+    /// Not recorded yet: to be evaluated.
+    New,
+    /// Recorded already with the same value.
+    Unchanged,
+    /// Left out, with why.
+    LeftOut(Problem),
+}
+
+/// What a check needs of its order, read once per order however many checks it has:
+/// `None` when no order has the id, else the original it refills, if it is a refill.
+#[derive(Default)]
+struct KnownOrders(HashMap<String, Option<Option<String>>>);
+
+impl KnownOrders {
+    fn get(&mut self, tx: &Tx, id: &str) -> Result<&Option<Option<String>>, OpError> {
+        if !self.0.contains_key(id) {
+            let order = tx.order(id)?.map(|o| o.order.refill_of);
+            self.0.insert(id.to_string(), order);
+        }
+        Ok(self.0.get(id).unwrap_or(&None))
+    }
+}
+
+/// Checks a retention check against the database.
 fn vet_check(
     tx: &Tx,
+    orders: &mut KnownOrders,
     row: u64,
     check: &RetentionCheck,
-    effects: &mut OrderEffects,
-) -> Result<Option<Problem>, OpError> {
-    let Some(order) = tx.order(&check.order_id)? else {
-        return Ok(Some(left_out(
-            row,
-            "order_id",
-            &check.order_id,
-            "no order has this id".into(),
-        )));
-    };
-    if let Some(original) = &order.order.refill_of {
-        return Ok(Some(left_out(
-            row,
-            "order_id",
-            &check.order_id,
-            format!("this is a refill; checks are recorded on the original order {original}"),
-        )));
-    }
-    match tx.check(&check.order_id, check.checked_at)? {
-        Some(old) if old.retained == check.retained => {
-            effects.unchanged += 1;
-            Ok(None)
+) -> Result<Vetted, OpError> {
+    match orders.get(tx, &check.order_id)? {
+        None => {
+            return Ok(Vetted::LeftOut(left_out(
+                row,
+                "order_id",
+                &check.order_id,
+                "no order has this id".into(),
+            )));
         }
-        Some(old) => Ok(Some(left_out(
+        Some(Some(original)) => {
+            return Ok(Vetted::LeftOut(left_out(
+                row,
+                "order_id",
+                &check.order_id,
+                format!("this is a refill; checks are recorded on the original order {original}"),
+            )));
+        }
+        Some(None) => {}
+    }
+    Ok(match tx.check(&check.order_id, check.checked_at)? {
+        Some(old) if old.retained == check.retained => Vetted::Unchanged,
+        Some(old) => Vetted::LeftOut(left_out(
             row,
             "retained",
             &check.retained.to_string(),
@@ -174,9 +201,9 @@ fn vet_check(
                 "conflicts with the check already recorded for {} on {} ({} retained); it is not applied",
                 check.order_id, check.checked_at, old.retained
             ),
-        ))),
-        None => Ok(None),
-    }
+        )),
+        None => Vetted::New,
+    })
 }
 
 /// The refill rule's view of a stored order.
