@@ -2,10 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::routing::{Outcome, RoutingWindows, SupplierSnapshot, route_all};
+use crate::domain::routing::{
+    Outcome, RoutingDecision, RoutingWindows, SupplierSnapshot, route_all,
+};
 use crate::domain::standing::Standing;
 use crate::domain::week::Week;
-use crate::store::{AuditKind, OrderStatus, Reader, Store, Tx};
+use crate::store::{AuditKind, OrderStatus, Reader, Store, StoredOrder, Tx};
 
 use super::OpError;
 
@@ -55,48 +57,67 @@ pub fn route_waiting(tx: &mut Tx) -> Result<RoutingReport, OpError> {
     let rubric = tx.current_rubric()?;
     let suppliers = snapshots(tx)?;
     let mut windows = windows(tx)?;
-    let mut stored = BTreeMap::new();
-    for id in ids {
-        if let Some(order) = tx.order(&id)? {
-            stored.insert(id, order);
-        }
-    }
-    let requests = stored.values().map(|o| o.order.clone()).collect();
-    let decisions = route_all(requests, &rubric.tiers, &suppliers, &mut windows);
     let mut report = RoutingReport::default();
-    for decision in decisions {
-        let Some(mut order) = stored.remove(&decision.order_id) else {
-            continue;
-        };
-        let id = decision.order_id.clone();
-        match &decision.outcome {
-            Outcome::Routed { supplier } => {
-                tx.count_routed(Week::of(order.order.placed_at), supplier)?;
-                tx.audit(
-                    AuditKind::Routing,
-                    format!("Order {id}: {}.", decision.summary),
-                )?;
-                report.routed.push((id, supplier.clone()));
-                order.status = OrderStatus::Routed {
-                    supplier: supplier.clone(),
-                };
-            }
-            Outcome::Held { reason } => {
-                let unchanged =
-                    matches!(&order.status, OrderStatus::Held { reason: old } if old == reason);
-                if !unchanged {
-                    tx.audit(AuditKind::Hold, format!("Order {id} held: {reason}."))?;
-                }
-                report.held.push((id, reason.clone()));
-                order.status = OrderStatus::Held {
-                    reason: reason.clone(),
-                };
+    // The waiting queue is in routing order, (placed_at, order_id); routing it a chunk at a
+    // time in that order decides exactly as routing it whole, holding a few thousand orders
+    // and their explanations at once rather than every one.
+    for chunk in ids.chunks(ROUTING_CHUNK) {
+        let mut stored = BTreeMap::new();
+        for id in chunk {
+            if let Some(order) = tx.order(id)? {
+                stored.insert(id.clone(), order);
             }
         }
-        order.decision = Some(decision);
-        tx.put_order(&order)?;
+        let requests = stored.values().map(|o| o.order.clone()).collect();
+        let decisions = route_all(requests, &rubric.tiers, &suppliers, &mut windows);
+        for decision in decisions {
+            let Some(order) = stored.remove(&decision.order_id) else {
+                continue;
+            };
+            apply_decision(tx, order, decision, &mut report)?;
+        }
     }
     Ok(report)
+}
+
+/// Orders routed at once by [`route_waiting`].
+const ROUTING_CHUNK: usize = 4096;
+
+/// Records one routing decision on its order, in the audit log and in the report.
+fn apply_decision(
+    tx: &mut Tx,
+    mut order: StoredOrder,
+    decision: RoutingDecision,
+    report: &mut RoutingReport,
+) -> Result<(), OpError> {
+    let id = decision.order_id.clone();
+    match &decision.outcome {
+        Outcome::Routed { supplier } => {
+            tx.count_routed(Week::of(order.order.placed_at), supplier)?;
+            tx.audit(
+                AuditKind::Routing,
+                format!("Order {id}: {}.", decision.summary),
+            )?;
+            report.routed.push((id, supplier.clone()));
+            order.status = OrderStatus::Routed {
+                supplier: supplier.clone(),
+            };
+        }
+        Outcome::Held { reason } => {
+            let unchanged =
+                matches!(&order.status, OrderStatus::Held { reason: old } if old == reason);
+            if !unchanged {
+                tx.audit(AuditKind::Hold, format!("Order {id} held: {reason}."))?;
+            }
+            report.held.push((id, reason.clone()));
+            order.status = OrderStatus::Held {
+                reason: reason.clone(),
+            };
+        }
+    }
+    order.decision = Some(decision);
+    tx.put_order(&order)?;
+    Ok(())
 }
 
 /// Routes the waiting orders in their own transaction.
