@@ -282,7 +282,9 @@ fn commit_dump(
         read?;
         Ok(judged?)
     })?;
-    writer.finish(&plan.in_file.known_hashes())?;
+    plan.in_file
+        .known_in_order(|hashes| writer.count_known(hashes))?;
+    writer.finish()?;
 
     let card = tally.finish(
         ScorecardHeader {

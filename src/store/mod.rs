@@ -485,11 +485,10 @@ impl WeekWriter<'_> {
         Ok(())
     }
 
-    /// Writes the last block and counts the week's accounts as known supplier accounts:
-    /// `hashes` are their [`account_hash`]es, sorted (see `AccountSet::known_hashes`), so the
+    /// Counts accounts of the week as known supplier accounts: `hashes` are their
+    /// [`account_hash`]es in ascending order (see `AccountSet::known_in_order`), so the
     /// known-accounts table is updated in key order.
-    pub fn finish(mut self, hashes: &[u128]) -> Result<()> {
-        self.flush()?;
+    pub fn count_known(&mut self, hashes: &[u128]) -> Result<()> {
         for &hash in hashes {
             let before = self.known.insert(hash, 1)?.map(|old| old.value());
             if let Some(n) = before {
@@ -498,11 +497,16 @@ impl WeekWriter<'_> {
         }
         Ok(())
     }
+
+    /// Writes the last block.
+    pub fn finish(mut self) -> Result<()> {
+        self.flush()
+    }
 }
 
 /// Known supplier accounts as last committed, read from a snapshot: an import judges on
 /// one thread against it while its write transaction stores on another (the import's own
-/// changes to the table are made only at its end, see [`WeekWriter::finish`]).
+/// changes to the table are made only at its end, see [`WeekWriter::count_known`]).
 pub struct KnownSnapshot {
     table: redb::ReadOnlyTable<u128, u64>,
     error: RefCell<Option<StoreError>>,
