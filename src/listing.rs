@@ -94,7 +94,7 @@ impl<W: Write> ListingWriter<W> {
         let sink = match format {
             ListFormat::Csv | ListFormat::SpreadsheetCsv => {
                 let mut w = csv::Writer::from_writer(out);
-                w.write_record(columns)?;
+                w.write_record(columns).map_err(io_error)?;
                 Sink::Csv(Box::new(w), format == ListFormat::SpreadsheetCsv)
             }
             ListFormat::Json => {
@@ -114,17 +114,22 @@ impl<W: Write> ListingWriter<W> {
     pub fn row(&mut self, values: &[Value]) -> std::io::Result<()> {
         match &mut self.sink {
             Sink::Csv(w, safe) => {
-                for v in values {
-                    match v {
-                        Value::Text(s) if *safe => w.write_field(spreadsheet_safe(s).as_bytes())?,
-                        Value::Text(s) => w.write_field(s)?,
-                        Value::Int(n) => w.write_field(n.to_string())?,
-                        Value::Num(x, d) => w.write_field(fixed(*x, *d))?,
-                        Value::Bool(b) => w.write_field(b.to_string())?,
-                        Value::Null => w.write_field("")?,
+                let mut write = || -> csv::Result<()> {
+                    for v in values {
+                        match v {
+                            Value::Text(s) if *safe => {
+                                w.write_field(spreadsheet_safe(s).as_bytes())?
+                            }
+                            Value::Text(s) => w.write_field(s)?,
+                            Value::Int(n) => w.write_field(n.to_string())?,
+                            Value::Num(x, d) => w.write_field(fixed(*x, *d))?,
+                            Value::Bool(b) => w.write_field(b.to_string())?,
+                            Value::Null => w.write_field("")?,
+                        }
                     }
-                }
-                w.write_record(None::<&[u8]>)?;
+                    w.write_record(None::<&[u8]>)
+                };
+                write().map_err(io_error)?;
             }
             Sink::Json(out) => {
                 out.write_all(if self.rows == 0 { b"\n{" } else { b",\n{" })?;
@@ -162,6 +167,18 @@ impl<W: Write> ListingWriter<W> {
                 Ok(out)
             }
         }
+    }
+}
+
+/// A CSV writer's error as the I/O error it is, keeping its kind: a reader that went away
+/// (`supply-desk accounts | head`) stays a closed pipe rather than an unknown failure.
+fn io_error(e: csv::Error) -> std::io::Error {
+    if !e.is_io_error() {
+        return std::io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
     }
 }
 

@@ -18,25 +18,42 @@ fn main() -> ExitCode {
     };
     match cli::run(args.db, command) {
         Ok(code) => code,
+        // The reader of the output went away (`supply-desk accounts | head`): everything it
+        // asked for was written, and anything the command changed was committed before.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("supply-desk: {e:#}");
+            say(&format!("supply-desk: {e:#}"));
             ExitCode::FAILURE
         }
     }
+}
+
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes a line to standard error, ignoring a closed one (where `eprintln!` would panic).
+fn say(line: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 fn open_app(db: Option<std::path::PathBuf>) -> ExitCode {
     let path = match db.map_or_else(cli::default_db_path, Ok) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("supply-desk: {e:#}");
+            say(&format!("supply-desk: {e:#}"));
             return ExitCode::FAILURE;
         }
     };
     match supply_desk::app::run(path) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("supply-desk: the window could not be opened: {e}");
+            say(&format!("supply-desk: the window could not be opened: {e}"));
             ExitCode::FAILURE
         }
     }

@@ -415,6 +415,40 @@ fn a_replaced_week_no_longer_makes_its_accounts_known_supplier_accounts() {
 }
 
 #[test]
+fn a_listing_whose_reader_stops_early_ends_quietly_and_successfully() {
+    use std::io::BufRead;
+    let sb = Sandbox::new();
+    let f = sb.file("big.csv", dump("Acme", "2026-10-12", 3000, 0));
+    sb.ok([std::ffi::OsStr::new("import"), f.as_os_str()]);
+    // Like `supply-desk accounts | head -1`: read one line, then close the pipe.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_supply-desk"))
+        .arg("--db")
+        .arg(sb.db())
+        .arg("accounts")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("supplier,week,"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn several_files_import_in_order_and_a_rejected_one_sets_the_exit_code() {
     let sb = Sandbox::new();
     let a = sb.file("a.csv", dump("Acme", "2026-10-12", 3, 0));
