@@ -297,23 +297,11 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 #[cfg(test)]
 mod tests {
     use supply_desk::domain::account::AccountRecord;
-    use supply_desk::import::dump::{DumpColumns, RowOutcome, read_row};
-    use supply_desk::import::{FileKind, open_as};
 
     use super::*;
 
     fn accounts(path: &Path) -> Vec<(String, AccountRecord)> {
-        let mut reader = open_as(path, FileKind::SupplierDump).unwrap();
-        let cols = DumpColumns::new(reader.headers());
-        let mut cells = Vec::new();
-        let mut out = Vec::new();
-        while let Some(row) = reader.next_row(&mut cells).unwrap() {
-            match read_row(&cols, &cells, row, Some(BENCH_AS_OF), None) {
-                RowOutcome::Account { key, record, .. } => out.push((key, *record)),
-                RowOutcome::LeftOut(problem) => panic!("{problem}"),
-            }
-        }
-        out
+        supply_desk::synth::read_dump(path, BENCH_AS_OF).unwrap()
     }
 
     /// The workbook reads as the same accounts as the CSV: number, boolean and date cells

@@ -34,6 +34,37 @@ impl StoredAccount {
     }
 }
 
+#[cfg(test)]
+impl StoredAccount {
+    /// An account for tests: eligible-looking signals on `platform` as `username`, with the
+    /// verdict given.
+    pub fn sample(platform: &str, username: &str, verdict: Verdict) -> StoredAccount {
+        use crate::domain::account::Signal;
+        StoredAccount {
+            row: 1,
+            record: AccountRecord {
+                platform: Signal::Value(platform.into()),
+                niche: None,
+                username: username.into(),
+                has_profile_picture: Signal::Value(true),
+                bio: Signal::Value("Home cook sharing recipes".into()),
+                posts: Signal::Value(10),
+                created_at: Signal::Missing,
+                followers: Signal::Value(1),
+                following: Signal::Value(1),
+                last_active_at: Signal::Missing,
+                mentioned_by: Signal::Value(vec![]),
+                follows: Signal::Value(vec![]),
+                flagged_at: Signal::Value(None),
+                like_sources_30d: Signal::Value(1),
+                comments_30d: Signal::Value(1),
+                follows_30d: Signal::Value(1),
+            },
+            verdict,
+        }
+    }
+}
+
 /// One committed import.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportRecord {

@@ -240,35 +240,18 @@ fn accounts_to_blocks(txn: &WriteTransaction) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::{AccountRecord, Signal, Verdict};
+    use crate::domain::account::Verdict;
     use crate::domain::week::Week;
     use crate::store::Reader;
 
     fn stored(row: u64, username: &str) -> StoredAccount {
+        let verdict = Verdict {
+            reasons: vec![],
+            score: 80.0,
+        };
         StoredAccount {
             row,
-            record: AccountRecord {
-                platform: Signal::Value("instagram".into()),
-                niche: None,
-                username: username.into(),
-                has_profile_picture: Signal::Value(true),
-                bio: Signal::Value("Home cook sharing recipes".into()),
-                posts: Signal::Value(10),
-                created_at: Signal::Missing,
-                followers: Signal::Value(1),
-                following: Signal::Value(1),
-                last_active_at: Signal::Missing,
-                mentioned_by: Signal::Value(vec![]),
-                follows: Signal::Value(vec![]),
-                flagged_at: Signal::Value(None),
-                like_sources_30d: Signal::Value(1),
-                comments_30d: Signal::Value(1),
-                follows_30d: Signal::Value(1),
-            },
-            verdict: Verdict {
-                reasons: vec![],
-                score: 80.0,
-            },
+            ..StoredAccount::sample("instagram", username, verdict)
         }
     }
 

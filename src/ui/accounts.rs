@@ -1691,32 +1691,11 @@ fn account_ui(ui: &mut egui::Ui, data: &Data, selection: &Selection, account: &S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::{AccountRecord, Verdict};
+    use crate::domain::account::Verdict;
     use crate::import::Silent;
 
     fn account(platform: &str, username: &str, reasons: Vec<Reason>, score: f64) -> StoredAccount {
-        StoredAccount {
-            row: 1,
-            record: AccountRecord {
-                platform: Signal::Value(platform.into()),
-                niche: None,
-                username: username.into(),
-                has_profile_picture: Signal::Value(true),
-                bio: Signal::Value("Home cook sharing recipes".into()),
-                posts: Signal::Value(10),
-                created_at: Signal::Missing,
-                followers: Signal::Value(1),
-                following: Signal::Value(1),
-                last_active_at: Signal::Missing,
-                mentioned_by: Signal::Value(vec![]),
-                follows: Signal::Value(vec![]),
-                flagged_at: Signal::Value(None),
-                like_sources_30d: Signal::Value(1),
-                comments_30d: Signal::Value(1),
-                follows_30d: Signal::Value(1),
-            },
-            verdict: Verdict { reasons, score },
-        }
+        StoredAccount::sample(platform, username, Verdict { reasons, score })
     }
 
     fn table() -> BaseTable {
