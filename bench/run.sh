@@ -22,3 +22,6 @@ fi
 work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}" supply-desk-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 "$venv/bin/python" bench/run.py --bin "$target/release" --work "$work" "$@"
+echo
+echo "== Generated-username heuristic: precision and recall on the labelled sets"
+cargo test --quiet --test usernames -- --nocapture 2>/dev/null | grep -E 'precision .* recall'
